@@ -1,0 +1,3 @@
+enum NoteGateVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import ClinicalNLP
+
+@Suite struct ClinicalNLPSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import FHIR
+
+@Suite struct FHIRSmokeTests {
+    @Test func moduleLoads() {
+        #expect(Bool(true))
+    }
+}
