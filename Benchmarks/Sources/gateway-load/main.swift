@@ -1,0 +1,1 @@
+print("gateway-load: not written yet")

@@ -1,0 +1,1 @@
+print("nlp-bench: not written yet")

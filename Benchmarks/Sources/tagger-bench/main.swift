@@ -1,0 +1,1 @@
+print("tagger-bench: not written yet")

@@ -1,0 +1,1 @@
+print("vocab-bench: not written yet")
