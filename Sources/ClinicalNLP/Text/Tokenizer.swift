@@ -1,0 +1,210 @@
+/// Clinical tokenizer. Splits where clinical text needs it and keeps together what it must:
+/// - numbers glued to units split (`500mg` → `500` `mg`), decimals and thousands stay (`0.5`, `1,000`);
+/// - dotted abbreviations are one token (`b.i.d.`, `p.o.`, `e.g.`) whose normalized form drops the dots (`bid`);
+/// - short slash forms are one token (`s/p`, `w/o`, `h/o`, `n/v/d`, `mg/dL`); longer ones split (`HTN/DM`);
+/// - hyphenated terms are one token (`follow-up`, `x-ray`, `COVID-19`); dosing codes too (`q4-6h`, `q8h`);
+/// - dates and times are one token (`01/02/2020`, `2020-01-02`, `10:30`).
+/// Tokens carry ranges in ORIGINAL scalar offsets; the tokenizer reads the normalized scalars.
+public struct Tokenizer: Sendable {
+    public let normalizer: TextNormalizer
+
+    public init(normalizer: TextNormalizer = TextNormalizer()) {
+        self.normalizer = normalizer
+    }
+
+    /// Tokenizes a string (convenience for tests and callers without scalars at hand).
+    public func tokenize(_ text: String) -> [Token] {
+        let original = Array(text.unicodeScalars)
+        return tokenize(original: original, normalized: normalizer.normalize(original))
+    }
+
+    public func tokenize(original: [Unicode.Scalar], normalized: NormalizedText) -> [Token] {
+        let s = normalized.scalars
+        let n = s.count
+        var tokens = [Token]()
+        tokens.reserveCapacity(n / 4)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(64)
+        var i = 0
+        while i < n {
+            let c = s[i]
+            if ScalarClass.isWhitespace(c) { i += 1; continue }
+            let start = i
+            var kind: Token.Kind
+            var end: Int
+            if ScalarClass.isDigit(c) {
+                if let e = Self.scanDate(s, start) {
+                    end = e; kind = .date
+                } else {
+                    end = Self.scanNumber(s, start); kind = .number
+                }
+            } else if c == ".", i + 1 < n, ScalarClass.isDigit(s[i + 1]), i == 0 || !ScalarClass.isAlphanumeric(s[i - 1]) {
+                end = Self.scanNumber(s, i + 1); kind = .number
+            } else if ScalarClass.isLetter(c) {
+                if let e = Self.scanFrequencyCode(s, start) {
+                    end = e; kind = .code
+                } else if let e = Self.scanDottedAbbreviation(s, start) {
+                    end = e; kind = .abbreviation
+                } else {
+                    end = Self.scanWord(s, start); kind = .word
+                }
+            } else {
+                end = i + 1
+                kind = Self.isPunctuation(c) ? .punctuation : .symbol
+            }
+            // Normalized form: lower-case; abbreviations lose their dots.
+            bytes.removeAll(keepingCapacity: true)
+            for k in start..<end {
+                let sc = s[k]
+                if kind == .abbreviation && sc == "." { continue }
+                ScalarClass.appendLowercased(sc, to: &bytes)
+            }
+            let normalizedText = String(decoding: bytes, as: UTF8.self)
+            let range = normalized.originalRange(start..<end)
+            let text: String
+            if normalized.isOffsetPreserving && Self.isASCII(original, range) {
+                bytes.removeAll(keepingCapacity: true)
+                for k in range { bytes.append(UInt8(original[k].value)) }
+                text = String(decoding: bytes, as: UTF8.self)
+            } else {
+                text = ScalarClass.string(original[range])
+            }
+            tokens.append(Token(range: range, text: text, normalized: normalizedText, kind: kind))
+            i = end
+        }
+        return tokens
+    }
+
+    @inline(__always)
+    private static func isASCII(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for k in range where s[k].value >= 0x80 { return false }
+        return true
+    }
+
+    @inline(__always)
+    static func isPunctuation(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", ",", ";", ":", "!", "?", "(", ")", "[", "]", "{", "}", "\"", "'": return true
+        default: return false
+        }
+    }
+
+    /// Digits with thousands separators and one decimal part.
+    private static func scanNumber(_ s: [Unicode.Scalar], _ start: Int) -> Int {
+        let n = s.count
+        var i = start
+        while i < n, ScalarClass.isDigit(s[i]) { i += 1 }
+        // Thousands: 1,000 / 10,000,000 (exactly three digits after each comma, then no further digit).
+        while i + 3 < n, s[i] == ",", ScalarClass.isDigit(s[i + 1]), ScalarClass.isDigit(s[i + 2]),
+              ScalarClass.isDigit(s[i + 3]), !(i + 4 < n && ScalarClass.isDigit(s[i + 4])) {
+            i += 4
+        }
+        if i + 1 < n, s[i] == ".", ScalarClass.isDigit(s[i + 1]) {
+            i += 1
+            while i < n, ScalarClass.isDigit(s[i]) { i += 1 }
+        }
+        return i
+    }
+
+    /// `12/31/2020`, `12-31-2020`, `2020-12-31`, `12/31/20`, `10:30`, `10:30:15`.
+    private static func scanDate(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+        let n = s.count
+        func digits(_ from: Int) -> Int {
+            var k = from
+            while k < n, ScalarClass.isDigit(s[k]) { k += 1 }
+            return k - from
+        }
+        let d1 = digits(start)
+        var i = start + d1
+        guard i < n else { return nil }
+        if s[i] == ":" && d1 <= 2 {
+            let d2 = digits(i + 1)
+            guard d2 == 2 else { return nil }
+            i += 1 + d2
+            if i < n, s[i] == ":", digits(i + 1) == 2 { i += 3 }
+            return i
+        }
+        guard s[i] == "/" || s[i] == "-" else { return nil }
+        let separator = s[i]
+        let d2 = digits(i + 1)
+        guard d2 >= 1, d2 <= 2 else { return nil }
+        let j = i + 1 + d2
+        guard j < n, s[j] == separator else { return nil }
+        let d3 = digits(j + 1)
+        if d1 == 4 {
+            guard d2 <= 2, d3 >= 1, d3 <= 2 else { return nil }
+        } else {
+            guard d1 <= 2, d3 == 2 || d3 == 4 else { return nil }
+        }
+        let end = j + 1 + d3
+        if end < n, ScalarClass.isAlphanumeric(s[end]) { return nil }
+        return end
+    }
+
+    /// `q4h`, `q8h`, `q4-6h`, `q12hr`, `q2d`, `q1wk`: `q`, digits, optional `-digits`, unit letters.
+    private static func scanFrequencyCode(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+        let n = s.count
+        guard s[start] == "q" || s[start] == "Q", start + 1 < n, ScalarClass.isDigit(s[start + 1]) else { return nil }
+        var i = start + 1
+        while i < n, ScalarClass.isDigit(s[i]) { i += 1 }
+        if i + 1 < n, s[i] == "-", ScalarClass.isDigit(s[i + 1]) {
+            i += 1
+            while i < n, ScalarClass.isDigit(s[i]) { i += 1 }
+        }
+        let unitStart = i
+        while i < n, ScalarClass.isLetter(s[i]) { i += 1 }
+        guard i > unitStart, i - unitStart <= 5 else { return nil }
+        if i < n, ScalarClass.isDigit(s[i]) { return nil }
+        return i
+    }
+
+    /// `b.i.d.`, `p.o.`, `q.d.`, `e.g.`, `a.m.`, `t.i.d`: two or more groups of 1–2 letters joined by dots.
+    private static func scanDottedAbbreviation(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+        let n = s.count
+        var i = start
+        var groups = 0
+        while i < n {
+            let groupStart = i
+            while i < n, ScalarClass.isLetter(s[i]), i - groupStart < 3 { i += 1 }
+            let length = i - groupStart
+            guard length >= 1, length <= 2 else { return groups >= 2 ? groupStart : nil }
+            if i < n, s[i] == "." {
+                groups += 1
+                i += 1
+                if !(i < n && ScalarClass.isLetter(s[i])) { break }
+            } else {
+                if i < n, ScalarClass.isAlphanumeric(s[i]) { return nil }
+                groups += 1
+                return groups >= 2 ? i : nil
+            }
+        }
+        return groups >= 2 ? i : nil
+    }
+
+    /// Letters and digits, joined by inner hyphens, apostrophes and short slash forms.
+    private static func scanWord(_ s: [Unicode.Scalar], _ start: Int) -> Int {
+        let n = s.count
+        var i = start
+        var segmentStart = start
+        while i < n {
+            let c = s[i]
+            if ScalarClass.isAlphanumeric(c) { i += 1; continue }
+            guard i + 1 < n, ScalarClass.isAlphanumeric(s[i + 1]) else { break }
+            if c == "-" {
+                i += 1; segmentStart = i; continue
+            }
+            if c == "'" && ScalarClass.isLetter(s[i + 1]) {
+                i += 1; continue
+            }
+            if c == "/" && i - segmentStart <= 2 {
+                var k = i + 1
+                while k < n, ScalarClass.isAlphanumeric(s[k]) { k += 1 }
+                if k - (i + 1) <= 2 {
+                    i += 1; segmentStart = i; continue
+                }
+            }
+            break
+        }
+        return i
+    }
+}
