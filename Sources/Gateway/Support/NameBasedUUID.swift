@@ -1,0 +1,26 @@
+import Foundation
+
+/// RFC 9562 version-5 UUIDs: the same name in the same namespace always gives the same UUID, which is how
+/// NoteGate makes the ids of emitted resources deterministic (reprocessing a document yields the same ids, so
+/// transactions can create conditionally without duplicates).
+public enum NameBasedUUID {
+    /// NoteGate's namespace: itself the v5 UUID of "https://notegate.dev/fhir" in the RFC's URL namespace.
+    public static let noteGateNamespace = make(namespace: UUID(uuidString: "6ba7b811-9dad-11d1-80b4-00c04fd430c8")!,
+                                               name: "https://notegate.dev/fhir")
+
+    public static func make(namespace: UUID, name: String) -> UUID {
+        let ns = namespace.uuid
+        let namespaceBytes = [ns.0, ns.1, ns.2, ns.3, ns.4, ns.5, ns.6, ns.7, ns.8, ns.9, ns.10, ns.11, ns.12, ns.13, ns.14, ns.15]
+        var digest = SHA1.hash(namespaceBytes + Array(name.utf8))
+        digest[6] = (digest[6] & 0x0F) | 0x50   // version 5
+        digest[8] = (digest[8] & 0x3F) | 0x80   // RFC variant
+        return UUID(uuid: (digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],
+                           digest[8], digest[9], digest[10], digest[11], digest[12], digest[13], digest[14], digest[15]))
+    }
+
+    /// Lower-case UUID text in NoteGate's namespace for a name made of parts joined by U+001F (unit separator,
+    /// which cannot occur in FHIR ids, references or concept codes).
+    public static func id(_ parts: String...) -> String {
+        make(namespace: noteGateNamespace, name: parts.joined(separator: "\u{1F}")).uuidString.lowercased()
+    }
+}
