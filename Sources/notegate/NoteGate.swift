@@ -8,5 +8,6 @@ struct NoteGate: AsyncParsableCommand {
         version: NoteGateVersion.string,
         subcommands: [
             // Each command lives in its own file; register it here.
+            EvaluateAssertionsCommand.self,
         ])
 }
