@@ -1,1 +1,77 @@
-print("tagger-bench: not written yet")
+// Trains the NoteGate tagger on a corpus, scores it on test and measures tagging speed (one thread).
+// Usage: tagger-bench --train F --dev F --test F [--label-map A=B,...] [--epochs N] [--seed S]
+//                     [--clusters TSV] [--threads N] [--hash-bits N] [--model OUT]
+import ClinicalNLP
+import Foundation
+
+func argument(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+func seconds(since start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+}
+
+guard let trainPath = argument("--train"), let devPath = argument("--dev"), let testPath = argument("--test") else {
+    FileHandle.standardError.write(Data("usage: tagger-bench --train F --dev F --test F [--label-map A=B] [--epochs N]\n".utf8))
+    exit(2)
+}
+let labelMap = CorpusReader.parseLabelMap(argument("--label-map") ?? "")
+do {
+    let loadStart = DispatchTime.now()
+    let train = try CorpusReader.read(path: trainPath, labelMap: labelMap)
+    let dev = try CorpusReader.read(path: devPath, labelMap: labelMap)
+    let test = try CorpusReader.read(path: testPath, labelMap: labelMap)
+    print("read \(train.count)/\(dev.count)/\(test.count) documents in \(String(format: "%.2f", seconds(since: loadStart))) s")
+
+    var options = TrainingOptions()
+    options.maxEpochs = Int(argument("--epochs") ?? "") ?? 20
+    options.seed = UInt64(argument("--seed") ?? "") ?? 1
+    options.threads = Int(argument("--threads") ?? "") ?? 2
+    if let bits = Int(argument("--hash-bits") ?? "") { options.featureSet.hashBits = bits }
+    if let clusterPath = argument("--clusters") {
+        options.clusters = WordClusters.parse(tsv: try String(contentsOfFile: clusterPath, encoding: .utf8))
+    } else if argument("--no-clusters") == nil {
+        options.clusters = WordClusters.bundled()
+    }
+    options.featureSet.useClusters = !options.clusters.isEmpty
+    print("clusters: \(options.clusters.count) words")
+
+    let trainStart = DispatchTime.now()
+    let result = PerceptronTrainer(options: options).train(train, dev: dev) { progress in
+        if let f1 = progress.devF1 {
+            print(String(format: "epoch %d: mistakes %d dev F1 %.4f (best %.4f) at %.1f s", progress.epoch, progress.mistakes, f1,
+                         progress.bestDevF1, seconds(since: trainStart)))
+        }
+    }
+    let trainSeconds = seconds(since: trainStart)
+    print(result.alignment.summary)
+    print(String(format: "training: %.1f s, best epoch %d of %d, dev F1 %.4f", trainSeconds, result.model.metadata.bestEpoch,
+                 result.model.metadata.epochsRun, result.devReport.micro.f1))
+
+    let report = TaggerEvaluation.evaluate(model: result.model, documents: test, threads: 1)
+    print(String(format: "test exact: P %.4f R %.4f F1 %.4f | partial F1 %.4f", report.micro.precision, report.micro.recall,
+                 report.micro.f1, report.partial.f1))
+    for (label, scores) in report.perLabel.sorted(by: { $0.key < $1.key }) {
+        print(String(format: "  %@: P %.4f R %.4f F1 %.4f", label, scores.precision, scores.recall, scores.f1))
+    }
+    print("errors: \(report.errors.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " "))")
+
+    // Tagging speed, one thread: tokenize + features + Viterbi over the whole test set, best of 3.
+    let texts = test.map { Array($0.text.unicodeScalars) }
+    let tokenCount = texts.reduce(0) { $0 + TaggerTokenizer.tokenize($1).count }
+    var bestSeconds = Double.infinity
+    for _ in 0..<3 {
+        let start = DispatchTime.now()
+        var found = 0
+        for scalars in texts { found += result.model.predict(scalars: scalars).count }
+        bestSeconds = min(bestSeconds, seconds(since: start))
+        precondition(found > 0)
+    }
+    print(String(format: "tagging: %d tokens in %.3f s = %.0f tokens/s (one thread)", tokenCount, bestSeconds, Double(tokenCount) / bestSeconds))
+} catch {
+    FileHandle.standardError.write(Data("tagger-bench: \(error)\n".utf8))
+    exit(1)
+}
