@@ -1,0 +1,194 @@
+/// Finds lexicon terms in analysed text: longest match over match keys (see `MatchKey`), within one sentence,
+/// starting and ending on token boundaries.
+///
+/// The lexicon is compiled into a token trie stored as one hash table of edges keyed by
+/// `(node, key id)`, so finding the terms at a position costs one hash lookup per token of the longest
+/// candidate, independent of how many terms the lexicon holds. Optionally (`Options.approximate`), a word the
+/// lexicon does not know is snapped to the most similar lexicon word (character-bigram Dice similarity ≥
+/// threshold, QuickUMLS-style), so `hypertenson` still matches `hypertension`; such mentions carry the
+/// similarity as their score.
+public struct DictionaryMatcher: MentionDetector {
+    public struct Options: Sendable {
+        /// Snap unknown words to the closest lexicon word (slower; off by default).
+        public var approximate: Bool
+        /// Minimum bigram Dice similarity for a snapped word.
+        public var approximateThreshold: Double
+        /// Words shorter than this are never snapped (short words are too easily confused).
+        public var approximateMinimumLength: Int
+
+        public init(approximate: Bool = false, approximateThreshold: Double = 0.8, approximateMinimumLength: Int = 6) {
+            self.approximate = approximate
+            self.approximateThreshold = approximateThreshold
+            self.approximateMinimumLength = approximateMinimumLength
+        }
+    }
+
+    /// SNOMED-style semantic tags dropped from the end of a term: `Asthma (disorder)` ≡ `Asthma`.
+    public static let semanticTags: Set<String> = [
+        "disorder", "finding", "procedure", "substance", "body structure", "observable entity", "situation",
+        "event", "regime/therapy", "qualifier value", "morphologic abnormality", "product", "medicinal product",
+        "medicinal product form", "clinical drug", "physical object", "specimen", "organism", "record artifact",
+        "environment", "person", "attribute", "navigational concept", "tumor staging", "cell", "cell structure",
+        "occupation", "ethnic group", "assessment scale", "staging scale", "social concept", "physical force",
+        "geographic location", "special concept", "linkage concept", "namespace concept", "foundation metadata concept",
+    ]
+
+    public let options: Options
+    /// Match key → key id.
+    let vocabulary: [String: Int32]
+    /// Trie edges: `(node << 32) | keyId` → child node. Node 0 is the root.
+    let edges: [UInt64: Int32]
+    /// Node → index into `entries`, or -1.
+    let terminal: [Int32]
+    let entries: [LexiconEntry]
+    let fuzzy: FuzzyWordIndex?
+    /// Number of terms that produced at least one key.
+    public let termCount: Int
+
+    public init(lexicon: Lexicon, tokenizer: Tokenizer = Tokenizer(), options: Options = Options()) {
+        self.options = options
+        var vocabulary = [String: Int32]()
+        var edges = [UInt64: Int32]()
+        var terminal: [Int32] = [-1]
+        var entries = [LexiconEntry]()
+        var entryForNode = [Int32: Int]()
+        var termCount = 0
+        vocabulary.reserveCapacity(lexicon.count)
+        edges.reserveCapacity(lexicon.count * 2)
+        var units = [MatchKey.Unit]()
+        for entry in lexicon.entries {
+            let tokens = tokenizer.tokenize(Self.strippingSemanticTag(entry.term))
+            units.removeAll(keepingCapacity: true)
+            for (index, token) in tokens.enumerated() {
+                _ = MatchKey.appendUnits(of: token, tokenIndex: index, to: &units)
+            }
+            guard !units.isEmpty else { continue }
+            termCount += 1
+            var node: Int32 = 0
+            for unit in units {
+                let id: Int32
+                if let existing = vocabulary[unit.key] {
+                    id = existing
+                } else {
+                    id = Int32(vocabulary.count)
+                    vocabulary[unit.key] = id
+                }
+                let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: id))
+                if let child = edges[edge] {
+                    node = child
+                } else {
+                    let child = Int32(terminal.count)
+                    terminal.append(-1)
+                    edges[edge] = child
+                    node = child
+                }
+            }
+            if let existingIndex = entryForNode[node] {
+                // First entry wins; a later entry with another label or concept makes the surface ambiguous
+                // only if the labels differ (same label, other concept id = synonyms the resolver will rank).
+                if entries[existingIndex].label != entry.label { entries[existingIndex].ambiguous = true }
+            } else {
+                entryForNode[node] = entries.count
+                terminal[Int(node)] = Int32(entries.count)
+                entries.append(entry)
+            }
+        }
+        self.vocabulary = vocabulary
+        self.edges = edges
+        self.terminal = terminal
+        self.entries = entries
+        self.termCount = termCount
+        self.fuzzy = options.approximate
+            ? FuzzyWordIndex(vocabulary: vocabulary, minimumLength: options.approximateMinimumLength) : nil
+    }
+
+    /// `Asthma (disorder)` → `Asthma`; other parentheses are kept.
+    static func strippingSemanticTag(_ term: String) -> String {
+        guard term.hasSuffix(")"), let open = term.lastIndex(of: "(") else { return term }
+        let tag = term[term.index(after: open)..<term.index(before: term.endIndex)].lowercased()
+        guard semanticTags.contains(tag) else { return term }
+        return String(term[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+
+    public func detectMentions(in text: AnalyzedText) -> [Mention] {
+        var mentions = [Mention]()
+        if text.sentences.isEmpty {
+            match(tokens: text.tokens, tokenRange: 0..<text.tokens.count, scalars: text.scalars, into: &mentions)
+        } else {
+            for sentence in text.sentences {
+                match(tokens: text.tokens, tokenRange: sentence.tokenRange, scalars: text.scalars, into: &mentions)
+            }
+        }
+        return mentions
+    }
+
+    private static let barrier: Int32 = -2
+    private static let unknown: Int32 = -1
+
+    /// Longest-match scan of one token range.
+    func match(tokens: [Token], tokenRange: Range<Int>, scalars: [Unicode.Scalar], into mentions: inout [Mention]) {
+        var units = [MatchKey.Unit]()
+        units.reserveCapacity(tokenRange.count + 4)
+        var ids = [Int32]()
+        var similarity = [Double]()
+        ids.reserveCapacity(tokenRange.count + 4)
+        for index in tokenRange {
+            let before = units.count
+            if !MatchKey.appendUnits(of: tokens[index], tokenIndex: index, to: &units) {
+                units.append(MatchKey.Unit(key: "", range: tokens[index].range, token: index))
+                ids.append(Self.barrier)
+                similarity.append(0)
+                continue
+            }
+            for u in before..<units.count {
+                if let id = vocabulary[units[u].key] {
+                    ids.append(id)
+                    similarity.append(1)
+                } else if let fuzzy, let (id, score) = fuzzy.closest(to: units[u].key, threshold: options.approximateThreshold) {
+                    ids.append(id)
+                    similarity.append(score)
+                } else {
+                    ids.append(Self.unknown)
+                    similarity.append(0)
+                }
+            }
+        }
+        let count = units.count
+        var i = 0
+        while i < count {
+            guard ids[i] >= 0, i == 0 || units[i - 1].token != units[i].token || ids[i - 1] == Self.barrier else {
+                i += 1
+                continue
+            }
+            var node: Int32 = 0
+            var bestEnd = -1
+            var bestEntry: Int32 = -1
+            var j = i
+            while j < count, ids[j] >= 0 {
+                let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: ids[j]))
+                guard let child = edges[edge] else { break }
+                node = child
+                let entry = terminal[Int(child)]
+                // A match ends on a token boundary.
+                if entry >= 0, j + 1 == count || units[j + 1].token != units[j].token {
+                    bestEnd = j
+                    bestEntry = entry
+                }
+                j += 1
+            }
+            if bestEnd >= 0 {
+                let entry = entries[Int(bestEntry)]
+                let range = tokens[units[i].token].range.lowerBound..<tokens[units[bestEnd].token].range.upperBound
+                var score = 1.0
+                for k in i...bestEnd { score = min(score, similarity[k]) }
+                mentions.append(Mention(range: range, text: ScalarClass.string(scalars[range]), label: entry.label,
+                                        conceptKey: entry.conceptKey, source: entry.source, score: score,
+                                        preferredText: entry.preferredText ?? (score < 1 ? entry.term : nil),
+                                        ambiguous: entry.ambiguous))
+                i = bestEnd + 1
+            } else {
+                i += 1
+            }
+        }
+    }
+}

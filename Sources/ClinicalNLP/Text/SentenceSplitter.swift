@@ -1,0 +1,139 @@
+/// Sentence splitter for clinical notes. Notes use line structure as much as punctuation, so besides `.`, `!`, `?`
+/// it breaks at blank lines, at list items and bullets, and at template line breaks; it does NOT break after
+/// abbreviation periods (`Dr.`, `approx.`, `b.i.d.` — the tokenizer already keeps dotted abbreviations whole),
+/// decimals, or at a hard-wrapped line whose next line continues in lower case.
+///
+/// Section headers are passed in as `headers`: a header is never part of a sentence, and a sentence never spans a
+/// header (`HPI: Pt denies pain.` gives the sentence `Pt denies pain.`).
+public struct SentenceSplitter: Sendable {
+    /// Lower-cased tokens after which a period does not end a sentence when the next token is capitalised.
+    public let titleAbbreviations: Set<String>
+    /// Lower-cased tokens after which a period never ends a sentence unless a line break follows.
+    public let abbreviations: Set<String>
+
+    public init(titleAbbreviations: Set<String> = SentenceSplitter.defaultTitleAbbreviations,
+                abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
+        self.titleAbbreviations = titleAbbreviations
+        self.abbreviations = abbreviations
+    }
+
+    public static let defaultTitleAbbreviations: Set<String> = [
+        "dr", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "drs",
+    ]
+    public static let defaultAbbreviations: Set<String> = [
+        "approx", "appt", "vs", "etc", "pt", "pts", "hx", "dx", "tx", "rx", "sx", "fx", "no", "fig", "inc", "wk",
+        "wks", "yr", "yrs", "mo", "mos", "hr", "hrs", "min", "sec", "cont", "neg", "pos", "abd", "ext", "resp",
+        "temp", "amt", "tab", "tabs", "cap", "caps", "susp", "soln", "inj", "oz", "tbsp", "tsp", "dept", "e.g", "i.e",
+    ]
+
+    /// Splits `tokens` (of `scalars`, the original text) into sentences. `headers` are section-header ranges.
+    public func split(tokens: [Token], scalars: [Unicode.Scalar], headers: [Range<Int>] = []) -> [Sentence] {
+        var sentences = [Sentence]()
+        sentences.reserveCapacity(tokens.count / 8 + 1)
+        var headerIndex = 0
+        var sentenceStart: Int? = nil  // token index
+
+        func close(_ endExclusive: Int) {
+            if let start = sentenceStart, endExclusive > start {
+                sentences.append(Sentence(range: tokens[start].range.lowerBound..<tokens[endExclusive - 1].range.upperBound,
+                                          tokenRange: start..<endExclusive))
+            }
+            sentenceStart = nil
+        }
+
+        var k = 0
+        while k < tokens.count {
+            let token = tokens[k]
+            // Skip header tokens; a header closes the running sentence.
+            while headerIndex < headers.count, headers[headerIndex].upperBound <= token.range.lowerBound { headerIndex += 1 }
+            if headerIndex < headers.count, headers[headerIndex].contains(token.range.lowerBound) {
+                close(k)
+                k += 1
+                continue
+            }
+            if let start = sentenceStart, start < k, breaksBefore(k, tokens: tokens, scalars: scalars) {
+                close(k)
+            }
+            if sentenceStart == nil {
+                // A bullet glyph opens an item but is not part of it.
+                if Self.isBullet(token) { k += 1; continue }
+                sentenceStart = k
+            }
+            if endsSentence(k, tokens: tokens, scalars: scalars) { close(k + 1) }
+            k += 1
+        }
+        close(tokens.count)
+        return sentences
+    }
+
+    private static func isBullet(_ token: Token) -> Bool {
+        guard token.kind == .symbol else { return false }
+        switch token.normalized {
+        case "•", "◦", "▪", "‣", "∙", "·", "*", "-", "–", "○", "●", "■", "□", "➢", "→": return true
+        default: return false
+        }
+    }
+
+    /// Line-structure breaks before token `k`.
+    private func breaksBefore(_ k: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        let previous = tokens[k - 1], token = tokens[k]
+        var newlines = 0
+        var position = previous.range.upperBound
+        while position < token.range.lowerBound {
+            let v = scalars[position].value
+            if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x85 { newlines += 1 }
+            else if v == 0x0D && !(position + 1 < scalars.count && scalars[position + 1].value == 0x0A) { newlines += 1 }
+            position += 1
+        }
+        if Self.isBullet(token) && token.normalized != "-" && token.normalized != "*" { return true }
+        if newlines == 0 { return false }
+        if newlines >= 2 { return true }
+        // One line break: a list item or a capitalised/numbered line starts a new sentence, unless the previous
+        // line ends mid-phrase with a comma/connector and continues in lower case (hard wrap).
+        if Self.isBullet(token) { return true }
+        if previous.kind == .punctuation && (previous.text == ":" || previous.text == ";") { return true }
+        let first = scalars[token.range.lowerBound]
+        if ScalarClass.isLower(first) { return false }
+        if previous.kind == .punctuation && previous.text == "," { return false }
+        return true
+    }
+
+    /// Whether token `k` ends a sentence by punctuation.
+    private func endsSentence(_ k: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
+        let token = tokens[k]
+        guard token.kind == .punctuation else { return false }
+        let c = token.text
+        guard c == "." || c == "!" || c == "?" else { return false }
+        // Repeated terminal punctuation ("!!", "...") closes at the last one.
+        if k + 1 < tokens.count, tokens[k + 1].kind == .punctuation,
+           tokens[k + 1].text == "." || tokens[k + 1].text == "!" || tokens[k + 1].text == "?",
+           tokens[k + 1].range.lowerBound == token.range.upperBound {
+            return false
+        }
+        guard k + 1 < tokens.count else { return true }
+        let next = tokens[k + 1]
+        // Closing quote/paren directly after the period belongs to this sentence; close after it instead.
+        if next.kind == .punctuation && (next.text == ")" || next.text == "\"") && next.range.lowerBound == token.range.upperBound {
+            return false
+        }
+        guard c == ".", k > 0 else { return true }
+        let previous = tokens[k - 1]
+        guard previous.range.upperBound == token.range.lowerBound else { return true }
+        let lineBreakFollows = scalars[token.range.upperBound..<next.range.lowerBound].contains { $0 == "\n" || $0 == "\r" }
+        let nextFirst = scalars[next.range.lowerBound]
+        if previous.kind == .word || previous.kind == .abbreviation {
+            if titleAbbreviations.contains(previous.normalized) && !lineBreakFollows { return false }
+            if abbreviations.contains(previous.normalized) && !lineBreakFollows && !ScalarClass.isUpper(nextFirst) {
+                return false
+            }
+            // An initial ("J. Smith").
+            if previous.text.unicodeScalars.count == 1, ScalarClass.isUpper(previous.text.unicodeScalars.first!),
+               ScalarClass.isUpper(nextFirst), !lineBreakFollows {
+                return false
+            }
+        }
+        // Lower-case continuation after a period is usually an abbreviation we do not know ("2 tabs. daily").
+        if !lineBreakFollows && ScalarClass.isLower(nextFirst) { return false }
+        return true
+    }
+}
