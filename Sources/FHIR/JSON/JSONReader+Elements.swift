@@ -1,0 +1,402 @@
+/// Maps JSON onto the FHIR element tree, using the R4 definitions for resources, arrays, primitive JSON types,
+/// narrative `div`s and `_name` primitive siblings.
+extension JSONReader {
+    mutating func readDocument() throws(FHIRParseError) -> FHIRElement {
+        guard bytes.count <= options.maxInputBytes else {
+            throw FHIRParseError(
+                .inputTooLarge, "Input of \(bytes.count) bytes exceeds the limit of \(options.maxInputBytes) bytes")
+        }
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            guard options.allowByteOrderMark else {
+                throw error(.byteOrderMark, "JSON must not start with a UTF-8 byte-order mark", at: 0)
+            }
+            position = 3
+        }
+        skipWhitespace()
+        guard let first = current else { throw error(.truncated, "Empty input: expected a FHIR resource") }
+        guard first == 0x7B else {
+            throw error(.syntax, "Expected a JSON object (a FHIR resource), found \(describe(byteAt: position))")
+        }
+        let root = try readObject(name: nil, type: nil, slot: .resource)
+        skipWhitespace()
+        if position < bytes.count {
+            throw error(.syntax, "Unexpected \(describe(byteAt: position)) after the end of the resource")
+        }
+        return root
+    }
+
+    /// What an object stands for.
+    enum Slot {
+        /// A resource (root, `contained`, `Bundle.entry.resource`, ...): must carry `resourceType`.
+        case resource
+        /// A complex element of a known type.
+        case complex
+        /// A `_name` object: only `id` and `extension`.
+        case primitiveExtras
+        /// An element the definitions do not know: read generically.
+        case unknown
+    }
+
+    /// A `_name` member waiting to be merged into its primitive(s).
+    struct PendingExtras {
+        var baseName: String
+        var entries: [FHIRElement?]
+        var isArray: Bool
+        var offset: Int
+    }
+
+    /// Reads an object at `position` (an opening brace).
+    mutating func readObject(name: String?, type: TypeDefinition?, slot: Slot) throws(FHIRParseError)
+        -> FHIRElement
+    {
+        let objectStart = position
+        var type = type
+        var resourceType: String?
+        if slot == .resource || slot == .unknown {
+            resourceType = try lookAheadResourceType()
+            if let resourceType {
+                guard let resolved = definitions.type(resourceType), resolved.kind == .resource else {
+                    throw error(.unknownResourceType, "Unknown resource type '\(resourceType)'", at: objectStart)
+                }
+                type = resolved
+            } else if slot == .resource {
+                throw error(.missingResourceType, "A resource must have a 'resourceType'", at: objectStart)
+            }
+        }
+        let isResource = resourceType != nil
+        let elementName = name ?? resourceType ?? ""
+        if name == nil { path.append(PathStep(name: elementName, index: -1)) }
+        defer { if name == nil { path.removeLast() } }
+
+        try enterContainer()
+        defer { depth -= 1 }
+        position += 1
+        skipWhitespace()
+        if current == 0x7D {
+            throw error(.emptyValue, "Empty object: FHIR does not allow empty elements", at: objectStart)
+        }
+
+        var element = FHIRElement(name: elementName, resourceType: resourceType)
+        var keys: [String] = []
+        var arrayKeys: [String] = []
+        var pending: [PendingExtras] = []
+        /// Children that were `null` in an array: they must be filled from the `_name` array.
+        var nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)] = []
+
+        while true {
+            skipWhitespace()
+            guard let byte = current else { throw error(.truncated, "Unexpected end of input inside an object") }
+            guard byte == 0x22 else {
+                throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
+            }
+            let keyOffset = position
+            let key = try readString()
+            if keys.contains(key) {
+                throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
+            }
+            keys.append(key)
+            skipWhitespace()
+            try expect(0x3A, "':' after member name")
+            skipWhitespace()
+            guard position < bytes.count else { throw error(.truncated, "Unexpected end of input: expected a value") }
+
+            if key == "resourceType" && isResource {
+                _ = try readString()
+            } else if key == "resourceType" && type != nil && type?.element(named: key) == nil {
+                // Only ExampleScenario.instance declares an element of this name.
+                throw error(.wrongType, "'resourceType' is only allowed in a resource", at: keyOffset)
+            } else if key == "id" && !isResource {
+                path.append(PathStep(name: "id", index: -1))
+                guard current == 0x22 else {
+                    throw error(.wrongType, "Element 'id' must be a JSON string, found \(describe(byteAt: position))")
+                }
+                let valueOffset = position
+                let id = try readString()
+                if id.isEmpty { throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset) }
+                path.removeLast()
+                element.id = id
+            } else if slot == .primitiveExtras && key != "extension" {
+                throw error(
+                    .unknownElement, "Only 'id' and 'extension' are allowed in '\(elementName)', found '\(key)'",
+                    at: keyOffset)
+            } else if key.utf8.first == 0x5F, key.utf8.count > 1 {
+                let baseName = String(key.dropFirst())
+                if let type, let match = type.element(named: baseName), !definitions.isPrimitive(match.typeName) {
+                    throw error(
+                        .wrongType, "'\(key)' is only allowed for a primitive element; '\(baseName)' is \(match.typeName)",
+                        at: keyOffset)
+                }
+                pending.append(try readPrimitiveExtras(baseName: baseName, offset: keyOffset))
+            } else {
+                let match = type?.element(named: key)
+                if current == 0x5B { arrayKeys.append(key) }
+                try readMember(key: key, match: match, into: &element.children, nullSlots: &nullSlots)
+            }
+
+            skipWhitespace()
+            guard let separator = current else { throw error(.truncated, "Unexpected end of input inside an object") }
+            position += 1
+            if separator == 0x2C { continue }
+            if separator == 0x7D { break }
+            position -= 1
+            throw error(.syntax, "Expected ',' or '}' in an object, found \(describe(byteAt: position))")
+        }
+
+        if !pending.isEmpty || !nullSlots.isEmpty {
+            try merge(pending, arrayKeys: arrayKeys, nullSlots: nullSlots, into: &element)
+        }
+        return element
+    }
+
+    /// Finds the `resourceType` of the object at `position` without consuming it (usually the first member).
+    private mutating func lookAheadResourceType() throws(FHIRParseError) -> String? {
+        let saved = position
+        let savedDepth = depth
+        defer {
+            position = saved
+            depth = savedDepth
+        }
+        position += 1
+        skipWhitespace()
+        guard current == 0x22 else { return nil }
+        while true {
+            skipWhitespace()
+            guard current == 0x22 else { return nil }
+            let key = try readString()
+            skipWhitespace()
+            guard current == 0x3A else { return nil }
+            position += 1
+            skipWhitespace()
+            if key == "resourceType" {
+                guard current == 0x22 else {
+                    throw error(.wrongType, "'resourceType' must be a JSON string")
+                }
+                let valueOffset = position
+                let value = try readString()
+                if value.isEmpty { throw error(.emptyValue, "Empty 'resourceType'", at: valueOffset) }
+                return value
+            }
+            try skipValue()
+            skipWhitespace()
+            guard current == 0x2C else { return nil }
+            position += 1
+        }
+    }
+
+    /// Reads the value of a member named `key`: one value or an array of them, appended to `children`.
+    private mutating func readMember(
+        key: String, match: ElementMatch?, into children: inout [FHIRElement],
+        nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
+    ) throws(FHIRParseError) {
+        if current == 0x5B {
+            let arrayStart = position
+            path.append(PathStep(name: key, index: -1))
+            if let match, !match.definition.isArray {
+                throw error(.wrongType, "'\(key)' allows one value (max 1) and must not be an array", at: arrayStart)
+            }
+            try enterContainer()
+            position += 1
+            skipWhitespace()
+            if current == 0x5D {
+                throw error(.emptyValue, "Empty array: FHIR does not allow empty arrays", at: arrayStart)
+            }
+            var index = 0
+            while true {
+                skipWhitespace()
+                path[path.count - 1].index = index
+                guard let byte = current else { throw error(.truncated, "Unexpected end of input inside an array") }
+                if byte == 0x6E {
+                    let nullOffset = position
+                    let literal = try readLiteral()
+                    guard literal.utf8Start[0] == 0x6E else {
+                        throw error(.syntax, "Invalid value starting with 'n'", at: nullOffset)
+                    }
+                    nullSlots.append((children.count, nullOffset, key, index))
+                    children.append(FHIRElement(name: key))
+                } else {
+                    children.append(try readValue(key: key, match: match))
+                }
+                index += 1
+                skipWhitespace()
+                guard let separator = current else {
+                    throw error(.truncated, "Unexpected end of input inside an array")
+                }
+                position += 1
+                if separator == 0x2C { continue }
+                if separator == 0x5D { break }
+                position -= 1
+                throw error(.syntax, "Expected ',' or ']' in an array, found \(describe(byteAt: position))")
+            }
+            depth -= 1
+            path.removeLast()
+        } else {
+            path.append(PathStep(name: key, index: -1))
+            if let match, match.definition.isArray {
+                throw error(.wrongType, "'\(key)' repeats (max \(match.definition.max.map(String.init) ?? "*")) and must be a JSON array")
+            }
+            if current == 0x6E {
+                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')")
+            }
+            children.append(try readValue(key: key, match: match))
+            path.removeLast()
+        }
+    }
+
+    /// Reads one value (not an array) of an element named `key`.
+    private mutating func readValue(key: String, match: ElementMatch?) throws(FHIRParseError) -> FHIRElement {
+        let valueOffset = position
+        let typeName = match?.typeName
+        let primitive = typeName.flatMap { definitions.type($0) }.flatMap { $0.kind == .primitive ? $0 : nil }
+        switch bytes[position] {
+        case 0x7B:
+            if let primitive {
+                throw error(
+                    .wrongType, "'\(key)' is a primitive (\(primitive.name)); expected \(jsonKindName(primitive)), found an object")
+            }
+            guard let typeName else { return try readObject(name: key, type: nil, slot: .unknown) }
+            if typeName == "Resource" { return try readObject(name: key, type: nil, slot: .resource) }
+            return try readObject(name: key, type: definitions.type(typeName), slot: .complex)
+        case 0x22:
+            let text = try readString()
+            if text.isEmpty {
+                throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset)
+            }
+            if typeName == "xhtml" { return FHIRElement(name: key, xhtml: text) }
+            if let typeName {
+                guard let primitive else {
+                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be a JSON object, found a string", at: valueOffset)
+                }
+                guard primitive.jsonKind == .string else {
+                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(jsonKindName(primitive)), found a string", at: valueOffset)
+                }
+            }
+            return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .string))
+        case 0x2D, 0x30...0x39:
+            let text = try readNumber()
+            if let typeName {
+                guard let primitive, primitive.jsonKind == .number else {
+                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(expectation(typeName)), found a number", at: valueOffset)
+                }
+            }
+            return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .number))
+        case 0x74, 0x66, 0x6E:
+            let literal = try readLiteral()
+            if literal.utf8Start[0] == 0x6E {
+                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')", at: valueOffset)
+            }
+            if let typeName {
+                guard let primitive, primitive.jsonKind == .boolean else {
+                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(expectation(typeName)), found a boolean", at: valueOffset)
+                }
+            }
+            return FHIRElement(name: key, value: FHIRPrimitive(literal.utf8Start[0] == 0x74 ? "true" : "false", kind: .boolean))
+        case 0x5B:
+            throw error(.wrongType, "Nested arrays are not allowed in FHIR JSON")
+        default:
+            _ = try readLiteral()
+            throw error(.syntax, "Invalid value", at: valueOffset)
+        }
+    }
+
+    private func jsonKindName(_ primitive: TypeDefinition) -> String {
+        switch primitive.jsonKind {
+        case .string: return "a JSON string"
+        case .number: return "a JSON number"
+        case .boolean: return "a JSON boolean"
+        }
+    }
+
+    private func expectation(_ typeName: String) -> String {
+        guard let type = definitions.type(typeName) else { return "an object" }
+        return type.kind == .primitive ? jsonKindName(type) : "a JSON object"
+    }
+
+    /// Reads the value of `_name`: one object, or an array of objects and nulls.
+    private mutating func readPrimitiveExtras(baseName: String, offset: Int) throws(FHIRParseError) -> PendingExtras {
+        let elementType = definitions.type("Element")
+        let key = "_" + baseName
+        if current == 0x5B {
+            let arrayStart = position
+            path.append(PathStep(name: key, index: -1))
+            try enterContainer()
+            position += 1
+            skipWhitespace()
+            if current == 0x5D { throw error(.emptyValue, "Empty array: FHIR does not allow empty arrays", at: arrayStart) }
+            var entries: [FHIRElement?] = []
+            while true {
+                skipWhitespace()
+                path[path.count - 1].index = entries.count
+                guard let byte = current else { throw error(.truncated, "Unexpected end of input inside an array") }
+                if byte == 0x6E {
+                    let nullOffset = position
+                    let literal = try readLiteral()
+                    guard literal.utf8Start[0] == 0x6E else { throw error(.syntax, "Invalid value", at: nullOffset) }
+                    entries.append(nil)
+                } else if byte == 0x7B {
+                    entries.append(try readObject(name: baseName, type: elementType, slot: .primitiveExtras))
+                } else {
+                    throw error(.wrongType, "Entries of '\(key)' must be objects or null")
+                }
+                skipWhitespace()
+                guard let separator = current else { throw error(.truncated, "Unexpected end of input inside an array") }
+                position += 1
+                if separator == 0x2C { continue }
+                if separator == 0x5D { break }
+                position -= 1
+                throw error(.syntax, "Expected ',' or ']' in an array, found \(describe(byteAt: position))")
+            }
+            depth -= 1
+            path.removeLast()
+            return PendingExtras(baseName: baseName, entries: entries, isArray: true, offset: offset)
+        }
+        path.append(PathStep(name: key, index: -1))
+        defer { path.removeLast() }
+        guard current == 0x7B else {
+            if current == 0x6E { throw error(.invalidNull, "null is not allowed here") }
+            throw error(.wrongType, "'\(key)' must be an object with 'id' and/or 'extension'")
+        }
+        let extras = try readObject(name: baseName, type: elementType, slot: .primitiveExtras)
+        return PendingExtras(baseName: baseName, entries: [extras], isArray: false, offset: offset)
+    }
+
+    /// Merges `_name` siblings into their primitives (arrays aligned by index) and checks array `null`s.
+    private mutating func merge(
+        _ pending: [PendingExtras], arrayKeys: [String],
+        nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)], into element: inout FHIRElement
+    ) throws(FHIRParseError) {
+        var filled = Set<Int>()
+        for extras in pending {
+            let valueIndices = element.children.indices.filter { element.children[$0].name == extras.baseName }
+            if valueIndices.isEmpty {
+                for (index, entry) in extras.entries.enumerated() {
+                    guard let entry else {
+                        path.append(PathStep(name: "_" + extras.baseName, index: index))
+                        throw error(.invalidNull, "null in '_\(extras.baseName)' without a value in '\(extras.baseName)'", at: extras.offset)
+                    }
+                    element.children.append(entry)
+                }
+                continue
+            }
+            let valueIsArray = arrayKeys.contains(extras.baseName)
+            guard valueIsArray == extras.isArray else {
+                throw error(.wrongType, "'_\(extras.baseName)' and '\(extras.baseName)' must both be arrays or both single values", at: extras.offset)
+            }
+            guard valueIndices.count == extras.entries.count else {
+                throw error(
+                    .wrongType,
+                    "'_\(extras.baseName)' has \(extras.entries.count) entries but '\(extras.baseName)' has \(valueIndices.count)",
+                    at: extras.offset)
+            }
+            for (position, childIndex) in valueIndices.enumerated() {
+                guard let entry = extras.entries[position] else { continue }
+                element.children[childIndex].id = entry.id
+                element.children[childIndex].children = entry.children
+                filled.insert(childIndex)
+            }
+        }
+        for slot in nullSlots where !filled.contains(slot.childIndex) {
+            path.append(PathStep(name: slot.name, index: slot.index))
+            throw error(.invalidNull, "null in '\(slot.name)' without a matching '_\(slot.name)' entry", at: slot.offset)
+        }
+    }
+}
