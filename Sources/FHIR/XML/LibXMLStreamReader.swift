@@ -30,10 +30,10 @@ final class LibXMLStreamReader {
         static let xmlDeclaration: Int32 = 17
     }
 
-    init(buffer: UnsafeRawBufferPointer) throws(XMLSyntaxFailure) {
+    init(buffer: UnsafeRawBufferPointer) throws(FHIRParseError) {
         LibXML2Environment.ensureInitialized()
         guard buffer.count <= Int(Int32.max) else {
-            throw XMLSyntaxFailure(kind: .tooLarge, message: "XML input larger than 2 GiB", line: 0, column: 0)
+            throw FHIRParseError(.inputTooLarge, "XML input is larger than 2 GiB")
         }
         let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
         // An empty buffer still needs a valid pointer for libxml2.
@@ -41,7 +41,7 @@ final class LibXMLStreamReader {
         guard let created = xmlReaderForMemory(
             pointer, Int32(buffer.count), nil, "UTF-8", LibXML2Environment.safeParseOptions)
         else {
-            throw XMLSyntaxFailure(kind: .malformed, message: "libxml2 could not create a reader", line: 0, column: 0)
+            throw FHIRParseError(.syntax, "libxml2 could not create an XML reader")
         }
         reader = created
         errors = LibXMLErrorSink()
@@ -55,13 +55,12 @@ final class LibXMLStreamReader {
 
     /// Moves to the next node. Returns false at the end of the document; throws on any libxml2 error.
     @inline(__always)
-    func read() throws(XMLSyntaxFailure) -> Bool {
+    func read() throws(FHIRParseError) -> Bool {
         let status = xmlTextReaderRead(reader)
         if status == 1, errors.first == nil { return true }
         if let failure = errors.first { throw failure }
         if status == 0 { return false }
-        throw XMLSyntaxFailure(
-            kind: .malformed, message: "XML is not well-formed", line: parserLine, column: parserColumn)
+        throw FHIRParseError(.syntax, "XML is not well-formed", line: parserLine, column: parserColumn)
     }
 
     @inline(__always) var nodeType: Int32 { xmlTextReaderNodeType(reader) }
@@ -79,7 +78,7 @@ final class LibXMLStreamReader {
 
 /// Collects the first error libxml2 reports (warnings are ignored).
 final class LibXMLErrorSink {
-    var first: XMLSyntaxFailure?
+    var first: FHIRParseError?
 }
 
 /// Structured-error callback: non-capturing; state arrives through the user-data pointer.
@@ -90,7 +89,20 @@ private func recordLibXMLError(_ userData: UnsafeMutableRawPointer?, _ error: xm
     guard sink.first == nil else { return }
     var message = error.pointee.message.map { String(cString: $0) } ?? "XML is not well-formed"
     while message.last?.isWhitespace == true { message.removeLast() }
-    sink.first = XMLSyntaxFailure(
-        kind: .malformed, message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2),
-        libxml2Code: Int(error.pointee.code))
+    sink.first = FHIRParseError(
+        libxml2Code(Int(error.pointee.code)), "XML: " + message, line: Int(error.pointee.line),
+        column: Int(error.pointee.int2))
+}
+
+/// Sorts libxml2's parser error numbers (`xmlParserErrors`) into the FHIR module's codes.
+private func libxml2Code(_ code: Int) -> FHIRParseError.Code {
+    switch code {
+    case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue): return .invalidUTF8
+    case Int(XML_ERR_DOCUMENT_END.rawValue), Int(XML_ERR_DOCUMENT_EMPTY.rawValue),
+        Int(XML_ERR_TAG_NOT_FINISHED.rawValue): return .truncated
+    case Int(XML_ERR_ENTITY_LOOP.rawValue), Int(XML_ERR_UNDECLARED_ENTITY.rawValue),
+        Int(XML_WAR_UNDECLARED_ENTITY.rawValue), Int(XML_ERR_ENTITY_PE_INTERNAL.rawValue):
+        return .forbiddenConstruct
+    default: return .syntax
+    }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// FHIR R4 XML: reading into and writing from the format-neutral `FHIRElement` tree.
+///
+/// The reader runs on libxml2's streaming `xmlTextReader` with network access, DTD loading and entity
+/// substitution off, and refuses any DOCTYPE, so XXE and entity-expansion attacks never reach the parser's
+/// expansion code. Errors are `FHIRParseError`s with line, column and FHIRPath.
+public enum FHIRXML {
+    /// Reads a FHIR XML document (a resource at the root) into an element tree.
+    public static func parse(
+        _ data: Data, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+    ) throws(FHIRParseError) -> FHIRElement {
+        try checkSize(data.count, options)
+        do {
+            return try data.withUnsafeBytes { buffer in
+                try FHIRXMLTreeReader(buffer: buffer, definitions: definitions, options: options).read()
+            }
+        } catch let error as FHIRParseError {
+            throw error
+        } catch {
+            throw FHIRParseError(.syntax, "XML: \(error)", cause: nil)
+        }
+    }
+
+    /// Reads a FHIR XML document from any byte collection (copied once when it is not contiguous).
+    public static func parse<Bytes: Collection>(
+        _ bytes: Bytes, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+    ) throws(FHIRParseError) -> FHIRElement where Bytes.Element == UInt8 {
+        try parse(Data(bytes), options: options, definitions: definitions)
+    }
+
+    /// Reads a FHIR XML document held in a string.
+    public static func parse(
+        _ text: String, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+    ) throws(FHIRParseError) -> FHIRElement {
+        try parse(Data(text.utf8), options: options, definitions: definitions)
+    }
+
+    /// Writes the tree as FHIR XML (UTF-8, with an XML declaration); `pretty` indents by two spaces.
+    public static func serialize(
+        _ element: FHIRElement, pretty: Bool = false, definitions: FHIRDefinitions = .r4
+    ) -> Data {
+        var writer = FHIRXMLWriter(definitions: definitions, pretty: pretty)
+        writer.writeDocument(element)
+        return Data(writer.out)
+    }
+
+    private static func checkSize(_ count: Int, _ options: FHIRXMLParseOptions) throws(FHIRParseError) {
+        guard count <= options.maxInputBytes else {
+            throw FHIRParseError(
+                .inputTooLarge, "XML: input of \(count) bytes exceeds the limit of \(options.maxInputBytes) bytes")
+        }
+    }
+}
