@@ -1,0 +1,193 @@
+import ClinicalNLP
+import FHIR
+import Terminology
+
+/// Turns the findings of one document into FHIR resources: Condition, MedicationStatement, Procedure (and
+/// FamilyMemberHistory when configured), plus one Provenance for the document.
+///
+/// Every resource gets a deterministic id (v5 UUID of document identity, span, concept and resource type), the
+/// same value as an identifier (for conditional creates), NoteGate's profile, version tags, the
+/// derivation-reference extension and the raw assertion / resolution extensions.
+public struct ResourceEmitter: Sendable {
+    public var options: EmissionOptions
+    public var versions: ProcessingVersions
+
+    public init(options: EmissionOptions, versions: ProcessingVersions) {
+        self.options = options
+        self.versions = versions
+    }
+
+    /// What happened to one finding.
+    public enum Disposition: Sendable, Equatable {
+        case emitted(resourceType: String, id: String)
+        case omitted(reason: String)
+    }
+
+    public struct DocumentEmission: Sendable {
+        /// Clinical resources in note order, then the Provenance (absent when nothing was emitted).
+        public var resources: [FHIRElement]
+        /// One entry per finding, same order.
+        public var dispositions: [Disposition]
+    }
+
+    public func emit(_ findings: [Finding], context: DocumentContext, recordedAt: String) -> DocumentEmission {
+        var resources: [FHIRElement] = []
+        var dispositions: [Disposition] = []
+        for finding in findings {
+            switch resource(for: finding, context: context) {
+            case .success(let resource):
+                resources.append(resource)
+                dispositions.append(.emitted(resourceType: resource.resourceType ?? resource.name, id: resource.logicalID ?? ""))
+            case .failure(let omission):
+                dispositions.append(.omitted(reason: omission.reason))
+            }
+        }
+        if !resources.isEmpty {
+            resources.append(provenance(for: resources, context: context, recordedAt: recordedAt))
+        }
+        return DocumentEmission(resources: resources, dispositions: dispositions)
+    }
+
+    struct Omission: Error { let reason: String }
+
+    func resource(for finding: Finding, context: DocumentContext) -> Result<FHIRElement, Omission> {
+        if finding.match == nil, !options.emitUnresolved { return .failure(Omission(reason: "unresolved")) }
+        if context.subject == nil { return .failure(Omission(reason: "the document has no subject")) }
+        switch finding.entity.label {
+        case .problem:
+            switch AssertionPolicy.condition(finding.entity, matchedName: finding.match?.standard.name, options: options) {
+            case let .condition(clinical, verification, onsetBeforeNote):
+                return .success(condition(finding, context: context, clinicalStatus: clinical,
+                                          verificationStatus: verification, onsetBeforeNote: onsetBeforeNote))
+            case .familyMemberHistory:
+                return .success(familyMemberHistory(finding, context: context))
+            case .omitted(let reason):
+                return .failure(Omission(reason: reason))
+            }
+        case .medication:
+            switch AssertionPolicy.medicationStatus(finding.entity.assertion) {
+            case .status(let status): return .success(medicationStatement(finding, context: context, status: status))
+            case .omitted(let reason): return .failure(Omission(reason: reason))
+            }
+        case .procedure:
+            switch AssertionPolicy.procedureStatus(finding.entity.assertion) {
+            case .status(let status): return .success(procedure(finding, context: context, status: status))
+            case .omitted(let reason): return .failure(Omission(reason: reason))
+            }
+        case .labTest:
+            return .failure(Omission(reason: "lab test mentions carry no result; they are reported in NOTE_NLP only"))
+        }
+    }
+
+    /// Deterministic id of the resource emitted for a finding.
+    public static func resourceID(for finding: Finding, resourceType: String, documentIdentity: String) -> String {
+        let range = finding.entity.range
+        let concept = finding.match.map { "omop:\($0.standard.conceptId)" } ?? "text:\(finding.entity.text.lowercased())"
+        return NameBasedUUID.id(documentIdentity, "\(range.lowerBound)-\(range.upperBound)", concept, resourceType)
+    }
+
+    // MARK: shared parts
+
+    func base(_ type: String, profile: String?, finding: Finding, context: DocumentContext) -> FHIRElement {
+        let id = Self.resourceID(for: finding, resourceType: type, documentIdentity: context.identity)
+        var meta = FHIRElement.complex("meta", [])
+        if let profile { meta.append(.string("profile", profile)) }
+        meta.append(contentsOf: tags(review: reviewTags(finding)))
+        var resource = FHIRElement.resource(type, id: id, [meta])
+        resource.append(derivationReference(finding.entity.range, context: context))
+        resource.append(assertionExtension(finding.entity))
+        resource.append(resolutionExtension(finding))
+        if type != "Provenance" {
+            resource.append(.complex("identifier", [.string("system", NoteGateURIs.identifierSystem), .string("value", id)]))
+        }
+        return resource
+    }
+
+    func reviewTags(_ finding: Finding) -> [String] {
+        var review: [String] = []
+        if finding.match == nil { review.append("unresolved") }
+        if finding.isAmbiguous { review.append("ambiguous") }
+        return review
+    }
+
+    func tags(review: [String]) -> [FHIRElement] {
+        var tags: [FHIRElement] = [
+            coding("tag", system: NoteGateURIs.pipelineVersionSystem, code: versions.pipeline, display: "NoteGate \(versions.noteGate) NLP pipeline"),
+            coding("tag", system: NoteGateURIs.vocabularyReleaseSystem, code: versions.vocabularyRelease, display: "OMOP vocabulary release"),
+        ]
+        for code in review {
+            tags.append(coding("tag", system: NoteGateURIs.reviewTagSystem, code: code,
+                               display: code == "unresolved" ? "No OMOP standard concept found" : "Ambiguous resolution: review"))
+        }
+        return tags
+    }
+
+    func coding(_ name: String, system: String, code: String, display: String? = nil, version: String? = nil) -> FHIRElement {
+        var element = FHIRElement.complex(name, [.string("system", system)])
+        if let version { element.append(.string("version", version)) }
+        element.append(.string("code", code))
+        if let display { element.append(.string("display", display)) }
+        return element
+    }
+
+    func codeableConcept(_ name: String, system: String, code: String, display: String? = nil) -> FHIRElement {
+        .complex(name, [coding("coding", system: system, code: code, display: display)])
+    }
+
+    /// `code`: source coding (the matched non-standard concept), the standard concept's own coding, the OMOP
+    /// coding, and the mention as `text`.
+    func code(_ name: String, _ finding: Finding) -> FHIRElement {
+        var element = FHIRElement.complex(name, [])
+        if let match = finding.match {
+            var seen = Set<String>()
+            for concept in [match.source, match.standard].compactMap({ $0 }) {
+                guard let system = CodingSystems.uri(forVocabulary: concept.vocabularyId),
+                      seen.insert("\(system)|\(concept.conceptCode)").inserted else { continue }
+                element.append(coding("coding", system: system, code: concept.conceptCode, display: concept.name))
+            }
+            element.append(coding("coding", system: NoteGateURIs.omopSystem, code: String(match.standard.conceptId),
+                                  display: match.standard.name, version: versions.vocabularyRelease))
+        }
+        element.append(.string("text", finding.entity.text))
+        return element
+    }
+
+    func derivationReference(_ range: Range<Int>, context: DocumentContext) -> FHIRElement {
+        var parts: [FHIRElement] = [.extension(url: "reference", [context.documentReferenceElement()])]
+        if let path = context.attachmentPath { parts.append(.extension(url: "path", [.string("valueString", path)])) }
+        parts.append(.extension(url: "offset", [.integer("valueInteger", range.lowerBound)]))
+        parts.append(.extension(url: "length", [.integer("valueInteger", range.count)]))
+        return .extension(url: NoteGateURIs.derivationReference, parts)
+    }
+
+    func assertionExtension(_ entity: Entity) -> FHIRElement {
+        let a = entity.assertion
+        return .extension(url: NoteGateURIs.assertionExtension, [
+            .extension(url: "negated", [.boolean("valueBoolean", a.negated)]),
+            .extension(url: "possible", [.boolean("valueBoolean", a.possible)]),
+            .extension(url: "hypothetical", [.boolean("valueBoolean", a.hypothetical)]),
+            .extension(url: "historical", [.boolean("valueBoolean", a.historical)]),
+            .extension(url: "experiencer", [.string("valueCode", a.experiencer.rawValue)]),
+            .extension(url: "section", [.string("valueCode", entity.section.rawValue)]),
+        ])
+    }
+
+    func resolutionExtension(_ finding: Finding) -> FHIRElement {
+        var parts: [FHIRElement] = []
+        if let match = finding.match {
+            parts.append(.extension(url: "score", [.decimal("valueDecimal", DecimalText.format(match.score))]))
+            parts.append(.extension(url: "matchKind", [.string("valueCode", match.matchKind)]))
+        }
+        parts.append(.extension(url: "ambiguous", [.boolean("valueBoolean", finding.isAmbiguous)]))
+        parts.append(.extension(url: "mentionSource", [.string("valueString", finding.entity.mention.source)]))
+        parts.append(.extension(url: "mentionScore", [.decimal("valueDecimal", DecimalText.format(finding.entity.mention.score))]))
+        if let resolvedText = finding.entity.mention.preferredText {
+            parts.append(.extension(url: "resolvedText", [.string("valueString", resolvedText)]))
+        }
+        return .extension(url: NoteGateURIs.resolutionExtension, parts)
+    }
+
+    func reference(_ name: String, _ element: FHIRElement?) -> FHIRElement? {
+        element?.named(name)
+    }
+}
