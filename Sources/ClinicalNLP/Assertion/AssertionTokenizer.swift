@@ -1,0 +1,95 @@
+/// Splits one sentence into word and punctuation tokens and hashes each lower-cased token.
+///
+/// Deliberately simpler than the pipeline's clinical tokenizer: ConText cues are plain words, and keeping the
+/// analyzer's tokenization private means rule phrases are compiled with exactly the code that reads the text.
+enum AssertionTokenizer {
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// Tokens of `scalars[range]`; offsets stay those of `scalars`.
+    static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [AssertionToken] {
+        var tokens: [AssertionToken] = []
+        tokens.reserveCapacity((range.count / 4) + 4)
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                let start = index
+                var hash = fnvOffset
+                while index < end {
+                    let current = scalars[index]
+                    if isWordScalar(current) {
+                        hashLowercased(current, into: &hash)
+                        index += 1
+                    } else if isApostrophe(current), index + 1 < end, isWordScalar(scalars[index + 1]) {
+                        mix(0x27, into: &hash)
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+                tokens.append(AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
+            } else if isSpace(scalar) {
+                index += 1
+            } else {
+                var hash = fnvOffset
+                mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
+                tokens.append(AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
+                                             first: scalar))
+                index += 1
+            }
+        }
+        return tokens
+    }
+
+    /// Hashes of a rule phrase, tokenized exactly like note text.
+    static func phraseHashes(_ phrase: String) -> [UInt64] {
+        let scalars = Array(phrase.unicodeScalars)
+        return tokenize(scalars, range: 0..<scalars.count).map(\.hash)
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        phraseHashes(word).first ?? fnvOffset
+    }
+
+    @inline(__always)
+    static func mix(_ value: UInt32, into hash: inout UInt64) {
+        hash ^= UInt64(value)
+        hash = hash &* fnvPrime
+    }
+
+    @inline(__always)
+    private static func hashLowercased(_ scalar: Unicode.Scalar, into hash: inout UInt64) {
+        let value = scalar.value
+        if value < 0x80 {
+            mix((value >= 0x41 && value <= 0x5A) ? value + 0x20 : value, into: &hash)
+            return
+        }
+        for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+            mix(lowered.value, into: &hash)
+        }
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType == .decimal
+    }
+
+    @inline(__always)
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x27 || scalar.value == 0x2019
+    }
+
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+}

@@ -1,0 +1,97 @@
+/// Token geometry of one sentence: word counts for windows and the periods that end a sentence inside it.
+struct SentenceScope {
+    let tokens: [AssertionToken]
+    /// `wordsBefore[i]` = number of word tokens in `tokens[0..<i]`.
+    private let wordsBefore: [Int]
+    /// Token indices of sentence-ending punctuation inside the range (the caller's splitter may have missed them).
+    private let boundaries: [Int]
+
+    init(tokens: [AssertionToken], abbreviationHashes: Set<UInt64>) {
+        self.tokens = tokens
+        var wordsBefore = [Int](repeating: 0, count: tokens.count + 1)
+        var boundaries: [Int] = []
+        for (position, token) in tokens.enumerated() {
+            wordsBefore[position + 1] = wordsBefore[position] + (token.kind == .word ? 1 : 0)
+            if token.kind == .punctuation,
+               Self.endsSentence(at: position, tokens: tokens, abbreviationHashes: abbreviationHashes) {
+                boundaries.append(position)
+            }
+        }
+        self.wordsBefore = wordsBefore
+        self.boundaries = boundaries
+    }
+
+    /// A `.`, `?` or `!` followed by a space and not lower-case text (a period after an initial or a known
+    /// abbreviation such as "Dr." does not count), or the `)` of a list number such as "2)".
+    private static func endsSentence(at position: Int, tokens: [AssertionToken],
+                                     abbreviationHashes: Set<UInt64>) -> Bool {
+        let token = tokens[position]
+        let value = token.first.value
+        if value == 0x29 { return isListNumber(before: position, tokens: tokens) }
+        guard value == 0x2E || value == 0x3F || value == 0x21 else { return false }
+        if position + 1 < tokens.count {
+            let next = tokens[position + 1]
+            if next.start == token.end { return false }  // "1.5", "e.g.x"
+            if next.kind == .word, next.first.properties.isLowercase { return false }
+        }
+        if value == 0x2E, position > 0 {
+            let previous = tokens[position - 1]
+            if previous.end == token.start, previous.kind == .word {
+                if abbreviationHashes.contains(previous.hash) { return false }
+                // An initial ("J. Smith"), unless the letter is glued to what precedes it ("hepatitis-C.").
+                let standsAlone = position < 2 || tokens[position - 2].end < previous.start
+                if previous.length == 1, previous.first.properties.isAlphabetic, standsAlone { return false }
+            }
+        }
+        return true
+    }
+
+    /// `)` right after a one- or two-digit number that starts a word: an enumerated list item ("1) ... 2) ...").
+    private static func isListNumber(before position: Int, tokens: [AssertionToken]) -> Bool {
+        guard position > 0 else { return false }
+        let number = tokens[position - 1]
+        guard number.end == tokens[position].start, number.kind == .word, number.length <= 2,
+              number.first.properties.numericType == .decimal else { return false }
+        return position < 2 || tokens[position - 2].end < number.start
+    }
+
+    /// Token indices `[lower, upper)` covered by a scalar range; an empty span at the right place when the range
+    /// covers no token.
+    func tokenSpan(of range: Range<Int>) -> Range<Int> {
+        var lower = 0
+        while lower < tokens.count, tokens[lower].end <= range.lowerBound { lower += 1 }
+        var upper = lower
+        while upper < tokens.count, tokens[upper].start < range.upperBound { upper += 1 }
+        return lower..<upper
+    }
+
+    /// Whether `cue` (a trigger) covers `target`: in its direction, within its window, with no termination
+    /// (token starts in `terminations`) or sentence boundary in between.
+    func covers(_ target: Range<Int>, cue: AssertionAnalyzer.Cue, terminations: [Int]) -> Bool {
+        let kind = cue.rule.kind
+        if kind == .forward || kind == .bidirectional, target.lowerBound >= cue.end {
+            if within(cue.rule.window, words: wordsBefore[target.lowerBound] - wordsBefore[cue.end]),
+               !blocked(cue.end..<target.lowerBound, terminations: terminations) {
+                return true
+            }
+        }
+        if kind == .backward || kind == .bidirectional, target.upperBound <= cue.start, !target.isEmpty {
+            if within(cue.rule.window, words: wordsBefore[cue.start] - wordsBefore[target.upperBound]),
+               !blocked(target.upperBound..<cue.start, terminations: terminations) {
+                return true
+            }
+        }
+        return false
+    }
+
+    private func within(_ window: ContextRule.Window, words: Int) -> Bool {
+        switch window {
+        case .sentence: return true
+        case .words(let limit): return words < limit
+        }
+    }
+
+    private func blocked(_ gap: Range<Int>, terminations: [Int]) -> Bool {
+        terminations.contains(where: gap.contains) || boundaries.contains(where: gap.contains)
+    }
+}
