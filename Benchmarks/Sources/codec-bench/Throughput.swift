@@ -1,0 +1,62 @@
+import FHIR
+import Foundation
+
+/// Runs each codec over a whole corpus repeatedly and reports the median MB/s (MB = 10^6 bytes).
+enum Throughput {
+    static func report(_ corpus: Corpus, seconds: Double) throws {
+        print("\n## \(corpus.name): JSON \(megabytes(corpus.jsonBytes)) MB, XML \(megabytes(corpus.xmlBytes)) MB")
+        let foundation = measure(bytes: corpus.jsonBytes, seconds: seconds) {
+            for document in corpus.json { _ = try? JSONSerialization.jsonObject(with: document) }
+        }
+        let jsonParse = measure(bytes: corpus.jsonBytes, seconds: seconds) {
+            for document in corpus.json { _ = try? FHIRJSON.parse(document) }
+        }
+        let jsonOutput = corpus.trees.reduce(0) { $0 + FHIRJSON.serializeBytes($1).count }
+        let jsonWrite = measure(bytes: jsonOutput, seconds: seconds) {
+            for tree in corpus.trees { _ = FHIRJSON.serializeBytes(tree) }
+        }
+        let scan = measure(bytes: corpus.xmlBytes, seconds: seconds) {
+            for document in corpus.xml { _ = RawLibXMLScan.scan(document) }
+        }
+        let xmlParse = measure(bytes: corpus.xmlBytes, seconds: seconds) {
+            for document in corpus.xml { _ = try? FHIRXML.parse(document) }
+        }
+        let xmlOutput = corpus.trees.reduce(0) { $0 + FHIRXML.serialize($1).count }
+        let xmlWrite = measure(bytes: xmlOutput, seconds: seconds) {
+            for tree in corpus.trees { _ = FHIRXML.serialize(tree) }
+        }
+        // Every document must actually parse, or the figures would flatter a failing codec.
+        let jsonFailures = corpus.json.filter { (try? FHIRJSON.parse($0)) == nil }.count
+        let xmlFailures = corpus.xml.filter { (try? FHIRXML.parse($0)) == nil }.count
+
+        print("| measurement | MB/s | reference |")
+        print("| --- | ---: | --- |")
+        print("| Foundation JSONSerialization parse | \(rate(foundation)) | reference |")
+        print("| FHIRJSON.parse | \(rate(jsonParse)) | \(ratio(jsonParse, foundation))× Foundation (bar ≥ 10×) |")
+        print("| FHIRJSON.serialize (compact, MB written) | \(rate(jsonWrite)) | |")
+        print("| raw libxml2 xmlReader scan | \(rate(scan)) | reference |")
+        print("| FHIRXML.parse | \(rate(xmlParse)) | \(ratio(xmlParse, scan))× raw scan (bar ≥ 0.5×) |")
+        print("| FHIRXML.serialize (compact, MB written) | \(rate(xmlWrite)) | |")
+        print("parse failures: JSON \(jsonFailures), XML \(xmlFailures)")
+    }
+
+    /// Median MB/s over repeated passes lasting about `seconds` in total (at least 3 passes).
+    static func measure(bytes: Int, seconds: Double, _ pass: () -> Void) -> Double {
+        pass()  // warm-up: page in the input, fill caches and the definitions table
+        var rates: [Double] = []
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(Int(seconds * 1000))
+        repeat {
+            let start = clock.now
+            pass()
+            let elapsed = clock.now - start
+            let secondsTaken = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            rates.append(Double(bytes) / 1e6 / secondsTaken)
+        } while rates.count < 3 || clock.now < deadline
+        return rates.sorted()[rates.count / 2]
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
+    static func rate(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func ratio(_ value: Double, _ reference: Double) -> String { String(format: "%.2f", value / reference) }
+}
