@@ -132,8 +132,12 @@ public struct SentenceSplitter: Sendable {
                 return false
             }
         }
-        // Lower-case continuation after a period is usually an abbreviation we do not know ("2 tabs. daily").
-        if !lineBreakFollows && ScalarClass.isLower(nextFirst) { return false }
+        // Lower-case continuation after a short word is usually an abbreviation we do not know ("2 tabs. daily");
+        // after a longer word it is a sloppy sentence start ("twice daily. senna 5 mg").
+        if !lineBreakFollows && ScalarClass.isLower(nextFirst)
+            && (abbreviations.contains(previous.normalized) || previous.range.count <= 3 || previous.kind != .word) {
+            return false
+        }
         return true
     }
 }

@@ -1,0 +1,65 @@
+/// Finds curated abbreviations and settles the sense of ambiguous ones from context.
+///
+/// A clear abbreviation (`HTN`) becomes a mention whose `preferredText` is its expansion (`hypertension`), which
+/// the terminology layer resolves. For an ambiguous one (`PE`, `MS`, `RA`) every sense scores 2 if the mention's
+/// section is one of the sense's sections and 1 per cue word within `window` tokens in the same sentence. The
+/// best sense is used only if it scores > 0 and strictly more than every other; a non-entity sense (room air,
+/// physical exam) then suppresses the mention. Otherwise the mention is returned with `ambiguous = true` and no
+/// expansion — it is never guessed.
+public struct AbbreviationDetector: MentionDetector {
+    public let lexicon: AbbreviationLexicon
+    public let window: Int
+
+    public init(lexicon: AbbreviationLexicon, window: Int = 10) {
+        self.lexicon = lexicon
+        self.window = window
+    }
+
+    public func detectMentions(in text: AnalyzedText) -> [Mention] {
+        var mentions = [Mention]()
+        var sentenceIndex = 0
+        var sectionIndex = 0
+        for (index, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .abbreviation {
+            let surface = token.kind == .abbreviation ? token.text.replacingOccurrences(of: ".", with: "") : token.text
+            guard let entry = lexicon.entry(for: surface) else { continue }
+            while sentenceIndex + 1 < text.sentences.count, text.sentences[sentenceIndex].tokenRange.upperBound <= index {
+                sentenceIndex += 1
+            }
+            while sectionIndex + 1 < text.sections.count, text.sections[sectionIndex].bodyRange.upperBound <= token.range.lowerBound {
+                sectionIndex += 1
+            }
+            let section = text.sections.isEmpty ? SectionCategory.none : text.sections[sectionIndex].category
+            if !entry.isAmbiguous {
+                let sense = entry.senses[0]
+                guard let label = sense.label else { continue }
+                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                                        source: "abbreviation", score: 1, preferredText: sense.expansion))
+                continue
+            }
+            var bounds = 0..<text.tokens.count
+            if !text.sentences.isEmpty, text.sentences[sentenceIndex].tokenRange.contains(index) {
+                bounds = text.sentences[sentenceIndex].tokenRange
+            }
+            let lower = max(bounds.lowerBound, index - window), upper = min(bounds.upperBound, index + window + 1)
+            var scores = [Int](repeating: 0, count: entry.senses.count)
+            for (s, sense) in entry.senses.enumerated() {
+                if sense.sections.contains(section) { scores[s] += 2 }
+                for k in lower..<upper where k != index && sense.cues.contains(text.tokens[k].normalized) {
+                    scores[s] += 1
+                }
+            }
+            let best = scores.indices.max { scores[$0] < scores[$1] }!
+            let unique = scores[best] > 0 && scores.enumerated().allSatisfy { $0.offset == best || $0.element < scores[best] }
+            if unique {
+                let sense = entry.senses[best]
+                guard let label = sense.label else { continue }
+                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                                        source: "abbreviation", score: 1, preferredText: sense.expansion))
+            } else if let label = entry.senses.first(where: { $0.label != nil })?.label {
+                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                                        source: "abbreviation", score: 0, preferredText: nil, ambiguous: true))
+            }
+        }
+        return mentions
+    }
+}

@@ -1,0 +1,149 @@
+/// Reads strength, dose, form, route, frequency, duration, PRN and status change around a medication mention.
+///
+/// Scope: the tokens after the mention up to the end of its sentence, a `;`, the next medication mention or
+/// `window` tokens, plus — for status changes only — up to 4 tokens before it (`started metformin`,
+/// `increase lisinopril to 20 mg`). Patterns, each with its own span:
+/// - strength: number (or range `1-2`) + unit (`500 mg`, `500mg`, `0.5 mcg/kg`, `2%`);
+/// - dose: count + form (`2 tabs`, `two tablets`, `1 puff`); form: the form word alone too (`tablet`);
+/// - route, frequency, PRN, status: phrase tables (`po`, `by mouth`, `b.i.d.`, `twice daily`, `q4-6h`,
+///   `every 6 hours`, `as needed`, `discontinued`);
+/// - duration: `for|x N unit` (`for 7 days`, `x 2 weeks`).
+public struct MedicationAttributeExtractor: Sendable {
+    public let window: Int
+
+    public init(window: Int = 16) {
+        self.window = window
+    }
+
+    /// Attributes of the medication whose tokens are `mentionTokens`; `limit` is the exclusive token bound
+    /// (sentence end or next medication), `lowerLimit` the inclusive lower bound for status words.
+    public func attributes(tokens: [Token], scalars: [Unicode.Scalar], mentionTokens: Range<Int>,
+                           lowerLimit: Int, limit: Int) -> [MedicationAttribute] {
+        var result = [MedicationAttribute]()
+        func add(_ kind: MedicationAttribute.Kind, _ range: Range<Int>, _ value: String) {
+            let span = tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
+            result.append(MedicationAttribute(kind: kind, range: span, text: ScalarClass.string(scalars[span]), value: value))
+        }
+        // Status words just before the mention.
+        var k = max(lowerLimit, mentionTokens.lowerBound - 4)
+        while k < mentionTokens.lowerBound {
+            if let (length, kind, value) = phrase(tokens, k, mentionTokens.lowerBound), kind == .statusChange {
+                add(kind, k..<(k + length), value)
+                k += length
+            } else {
+                k += 1
+            }
+        }
+        let end = min(limit, mentionTokens.upperBound + window)
+        var i = mentionTokens.upperBound
+        var seen = Set<MedicationAttribute.Kind>()
+        while i < end {
+            let token = tokens[i]
+            if token.kind == .punctuation && token.text == ";" { break }
+            // Strength: number [- number] unit.
+            if token.kind == .number {
+                var j = i + 1
+                if j + 1 < end, tokens[j].normalized == "-" || tokens[j].normalized == "to", tokens[j + 1].kind == .number {
+                    j += 2
+                }
+                if j < end, let unit = MedicationPhrases.strengthUnits[tokens[j].normalized], unit != "puff" {
+                    var last = j
+                    var valueUnit = unit
+                    // "5 mg/5 mL" and "mg / ml" style composite units.
+                    if j + 2 < end, tokens[j + 1].normalized == "/", let per = MedicationPhrases.strengthUnits[tokens[j + 2].normalized] {
+                        last = j + 2
+                        valueUnit = unit + "/" + per
+                    }
+                    if !seen.contains(.strength) {
+                        add(.strength, i..<(last + 1), numberText(tokens, i..<j) + " " + valueUnit)
+                        seen.insert(.strength)
+                    }
+                    i = last + 1
+                    continue
+                }
+            }
+            // Dose: count + form.
+            if token.kind == .number || MedicationPhrases.countWords[token.normalized] != nil, i + 1 < end,
+               let form = MedicationPhrases.forms[tokens[i + 1].normalized] {
+                let count = token.kind == .number ? token.normalized : MedicationPhrases.countWords[token.normalized]!
+                add(.dose, i..<(i + 2), count + " " + form)
+                add(.form, (i + 1)..<(i + 2), form)
+                seen.insert(.dose); seen.insert(.form)
+                i += 2
+                continue
+            }
+            // Duration: for/x N unit.
+            if token.normalized == "for" || token.normalized == "x" || token.normalized == "×", i + 2 < end,
+               tokens[i + 1].kind == .number || MedicationPhrases.countWords[tokens[i + 1].normalized] != nil,
+               let unit = MedicationPhrases.durationUnits[tokens[i + 2].normalized] {
+                let count = tokens[i + 1].kind == .number ? tokens[i + 1].normalized : MedicationPhrases.countWords[tokens[i + 1].normalized]!
+                add(.duration, i..<(i + 3), "\(count) \(unit)\(count == "1" ? "" : "s")")
+                i += 3
+                continue
+            }
+            // Frequency: "every N hours", "every 4-6 hours", q4h / q4-6h codes.
+            if token.normalized == "every" || token.normalized == "q", i + 2 < end, tokens[i + 1].kind == .number {
+                var j = i + 2
+                var amount = tokens[i + 1].normalized
+                if j + 1 < end, tokens[j].normalized == "-" || tokens[j].normalized == "to", tokens[j + 1].kind == .number {
+                    amount += "-" + tokens[j + 1].normalized
+                    j += 2
+                }
+                if j < end, let unit = MedicationPhrases.timeUnits[tokens[j].normalized] {
+                    add(.frequency, i..<(j + 1), "every \(amount) \(unit)")
+                    i = j + 1
+                    continue
+                }
+            }
+            if token.kind == .code, token.normalized.hasPrefix("q") {
+                add(.frequency, i..<(i + 1), frequencyCode(token.normalized))
+                i += 1
+                continue
+            }
+            if let (length, kind, value) = phrase(tokens, i, end) {
+                add(kind, i..<(i + length), value)
+                i += length
+                continue
+            }
+            if let form = MedicationPhrases.forms[token.normalized], !seen.contains(.form) {
+                add(.form, i..<(i + 1), form)
+                seen.insert(.form)
+            }
+            i += 1
+        }
+        return result
+    }
+
+    private func numberText(_ tokens: [Token], _ range: Range<Int>) -> String {
+        range.map { tokens[$0].normalized == "to" ? "-" : tokens[$0].normalized.replacingOccurrences(of: ",", with: "") }
+            .joined()
+    }
+
+    /// `q4h` → `every 4 hours`, `q4-6h` → `every 4-6 hours`, `q2d` → `every 2 days`.
+    private func frequencyCode(_ code: String) -> String {
+        let body = code.dropFirst()
+        let digits = body.prefix { $0.isNumber || $0 == "-" }
+        let unit = body.dropFirst(digits.count)
+        let name: String
+        switch unit {
+        case "h", "hr", "hrs", "hour", "hours": name = "hours"
+        case "d", "day", "days": name = "days"
+        case "wk", "w", "week", "weeks": name = "weeks"
+        case "min", "m": name = "minutes"
+        default: name = String(unit)
+        }
+        return "every \(digits) \(name)"
+    }
+
+    /// Longest phrase from the phrase table starting at `start`: (token count, kind, value).
+    private func phrase(_ tokens: [Token], _ start: Int, _ end: Int) -> (Int, MedicationAttribute.Kind, String)? {
+        var length = min(MedicationPhrases.maxPhraseTokens, end - start)
+        while length >= 1 {
+            let key = length == 1 ? tokens[start].normalized
+                : (start..<(start + length)).map { tokens[$0].normalized }.joined(separator: " ")
+            if let (kind, value) = MedicationPhrases.phrases[key] { return (length, kind, value) }
+            length -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The embedded clinical NLP pipeline: text → `AnalyzedText` (normalization, tokens, sections, sentences) →
+/// mentions (lexicon matches, curated abbreviations, optional learned detector; merged by `MentionMerger`) →
+/// assertions (ConText, per sentence, with the section) → medication attributes → `AnnotatedNote`.
+///
+/// Built once (rule files parsed, lexicon compiled), immutable and `Sendable`: share one instance across
+/// threads and call `annotate` concurrently.
+public struct ClinicalPipeline: Sendable {
+    public struct Options: Sendable {
+        /// Use the curated abbreviation list (`Resources/abbreviations.tsv`).
+        public var abbreviations: Bool
+        /// Keep abbreviations whose sense context could not settle (marked `ambiguous`); dropped by default.
+        public var keepAmbiguousAbbreviations: Bool
+        /// Dictionary options (approximate matching for typos, threshold).
+        public var matching: DictionaryMatcher.Options
+
+        public init(abbreviations: Bool = true, keepAmbiguousAbbreviations: Bool = false,
+                    matching: DictionaryMatcher.Options = DictionaryMatcher.Options()) {
+            self.abbreviations = abbreviations
+            self.keepAmbiguousAbbreviations = keepAmbiguousAbbreviations
+            self.matching = matching
+        }
+    }
+
+    public let options: Options
+    public let tokenizer: Tokenizer
+    public let splitter: SentenceSplitter
+    public let sectionizer: Sectionizer
+    public let matcher: DictionaryMatcher?
+    public let abbreviationDetector: AbbreviationDetector?
+    public let learnedDetector: (any MentionDetector)?
+    public let assertionAnalyzer: (any AssertionAnalyzing)?
+    public let medicationExtractor: MedicationAttributeExtractor
+
+    /// Full pipeline with the bundled section rules, abbreviations and ConText rules.
+    /// Throws `ResourceFileError` / `ContextRuleError` when a bundled rule file is broken.
+    public init(lexicon: Lexicon, learnedDetector: (any MentionDetector)? = nil, options: Options = Options()) throws {
+        let assertions: any AssertionAnalyzing = try AssertionAnalyzer.loadDefault()
+        try self.init(lexicon: lexicon, learnedDetector: learnedDetector, assertionAnalyzer: assertions,
+                      sectionizer: Sectionizer.loadDefault(),
+                      abbreviations: options.abbreviations ? AbbreviationLexicon.loadDefault() : nil,
+                      options: options)
+    }
+
+    /// Pipeline from explicit parts (tests, custom rule files). `assertionAnalyzer` nil leaves every entity
+    /// affirmed (plus nothing implied by the section).
+    public init(lexicon: Lexicon, learnedDetector: (any MentionDetector)?, assertionAnalyzer: (any AssertionAnalyzing)?,
+                sectionizer: Sectionizer, abbreviations: AbbreviationLexicon?, options: Options = Options()) throws {
+        self.options = options
+        self.tokenizer = Tokenizer()
+        self.splitter = SentenceSplitter()
+        self.sectionizer = sectionizer
+        self.matcher = lexicon.count > 0 ? DictionaryMatcher(lexicon: lexicon, tokenizer: tokenizer, options: options.matching) : nil
+        self.abbreviationDetector = abbreviations.map { AbbreviationDetector(lexicon: $0) }
+        self.learnedDetector = learnedDetector
+        self.assertionAnalyzer = assertionAnalyzer
+        self.medicationExtractor = MedicationAttributeExtractor()
+    }
+
+    /// Normalization, tokens, sections, sentences and dictionary matches — no assertions.
+    public func analyze(_ text: String) -> AnalyzedText {
+        let scalars = Array(text.unicodeScalars)
+        let normalized = tokenizer.normalizer.normalize(scalars)
+        let tokens = tokenizer.tokenize(original: scalars, normalized: normalized)
+        let headers = sectionizer.headers(in: normalized, original: scalars)
+        let sections = sectionizer.sections(headers: headers, textLength: scalars.count)
+        let sentences = splitter.split(tokens: tokens, scalars: scalars, headers: headers.map(\.range))
+        var analyzed = AnalyzedText(text: text, scalars: scalars, tokens: tokens, sentences: sentences, sections: sections)
+        if let matcher { analyzed.dictionaryMatches = matcher.detectMentions(in: analyzed) }
+        return analyzed
+    }
+
+    public func annotate(_ text: String) -> AnnotatedNote {
+        let analyzed = analyze(text)
+        var candidates = analyzed.dictionaryMatches
+        if let abbreviationDetector {
+            let found = abbreviationDetector.detectMentions(in: analyzed)
+            candidates.append(contentsOf: options.keepAmbiguousAbbreviations ? found : found.filter { !$0.ambiguous })
+        }
+        if let learnedDetector { candidates.append(contentsOf: learnedDetector.detectMentions(in: analyzed)) }
+        let mentions = MentionMerger.merge(candidates)
+        return AnnotatedNote(text: text, sections: analyzed.sections, sentences: analyzed.sentences,
+                             entities: entities(for: mentions, in: analyzed))
+    }
+
+    /// Sections, assertions and medication attributes for merged, start-ordered mentions.
+    func entities(for mentions: [Mention], in analyzed: AnalyzedText) -> [Entity] {
+        guard !mentions.isEmpty else { return [] }
+        let tokens = analyzed.tokens
+        var entities = [Entity]()
+        entities.reserveCapacity(mentions.count)
+        var sectionIndex = 0
+        var sentenceIndex = 0
+        var tokenIndex = 0
+        // Mentions grouped by sentence, so ConText runs once per sentence.
+        var group = [Int]()
+        var groupSentence: Int? = nil
+
+        func flushGroup() {
+            defer { group.removeAll(keepingCapacity: true); groupSentence = nil }
+            guard let analyzer = assertionAnalyzer, !group.isEmpty else { return }
+            let sentenceRange = groupSentence.map { analyzed.sentences[$0].range } ?? entities[group[0]].range
+            let assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange,
+                                              targets: group.map { entities[$0].range },
+                                              section: entities[group[0]].section)
+            for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
+        }
+
+        for (mentionIndex, mention) in mentions.enumerated() {
+            let start = mention.range.lowerBound
+            let sections = analyzed.sections
+            while sectionIndex + 1 < sections.count, sections[sectionIndex + 1].range.lowerBound <= start { sectionIndex += 1 }
+            let section = sections.isEmpty ? SectionCategory.none : sections[sectionIndex].category
+            let sentences = analyzed.sentences
+            while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= start { sentenceIndex += 1 }
+            let sentence: Int? = sentences.indices.contains(sentenceIndex) && sentences[sentenceIndex].range.contains(start)
+                ? sentenceIndex : nil
+            if sentence != groupSentence || sentence == nil || (!group.isEmpty && entities[group[0]].section != section) {
+                flushGroup()
+            }
+            var entity = Entity(mention: mention, section: section)
+            if mention.label == .medication {
+                while tokenIndex < tokens.count, tokens[tokenIndex].range.upperBound <= start { tokenIndex += 1 }
+                var endToken = tokenIndex
+                while endToken < tokens.count, tokens[endToken].range.lowerBound < mention.range.upperBound { endToken += 1 }
+                let sentenceTokens = sentence.map { sentences[$0].tokenRange } ?? tokenIndex..<endToken
+                var limit = sentenceTokens.upperBound
+                if mentionIndex + 1 < mentions.count {
+                    let nextStart = mentions[mentionIndex + 1].range.lowerBound
+                    if mentions[mentionIndex + 1].label == .medication {
+                        var k = endToken
+                        while k < limit, tokens[k].range.lowerBound < nextStart { k += 1 }
+                        limit = k
+                    }
+                }
+                entity.attributes = medicationExtractor.attributes(
+                    tokens: tokens, scalars: analyzed.scalars, mentionTokens: tokenIndex..<max(tokenIndex, endToken),
+                    lowerLimit: sentenceTokens.lowerBound, limit: max(limit, endToken))
+            }
+            entities.append(entity)
+            group.append(entities.count - 1)
+            groupSentence = sentence
+        }
+        flushGroup()
+        return entities
+    }
+}
