@@ -48,28 +48,54 @@ extension FHIRDefinitions {
             }
         }
 
+        let orderedNames = raw.keys.sorted()
+        var indexOfType: [String: Int] = [:]
+        for (index, name) in orderedNames.enumerated() { indexOfType[name] = index }
+        func match(_ index: Int, _ element: ElementDefinition, _ typeName: String) -> ElementMatch {
+            let shape: ElementMatch.ValueShape
+            if typeName == "xhtml" {
+                shape = .xhtml
+            } else if typeName == "Resource" {
+                shape = .resource
+            } else if let type = raw[typeName] {
+                if type.kind == .primitive {
+                    shape = type.jsonKind == .number ? .number : (type.jsonKind == .boolean ? .boolean : .string)
+                } else {
+                    shape = .complex
+                }
+            } else {
+                shape = .unknown
+            }
+            return ElementMatch(
+                index: index, definition: element, typeName: typeName, typeIndex: indexOfType[typeName] ?? -1,
+                shape: shape)
+        }
+
         var types: [String: TypeDefinition] = [:]
+        var typeList: [TypeDefinition] = []
         var resourceNames = Set<String>()
-        for (name, type) in raw {
+        for name in orderedNames {
+            let type = raw[name]!
             let elements = type.kind == .primitive ? [] : flattened(name, prefix: name)
             var named: [String: ElementMatch] = [:]
             for (index, element) in elements.enumerated() {
                 if element.isChoice {
                     let stem = String(element.name.dropLast(3))
                     for typeName in element.types {
-                        named[stem + typeName.uppercasingFirst] =
-                            ElementMatch(index: index, definition: element, typeName: typeName)
+                        named[stem + typeName.uppercasingFirst] = match(index, element, typeName)
                     }
                 } else {
-                    named[element.name] =
-                        ElementMatch(index: index, definition: element, typeName: element.types.first ?? "string")
+                    named[element.name] = match(index, element, element.types.first ?? "string")
                 }
             }
-            types[name] = TypeDefinition(
+            let definition = TypeDefinition(
                 name: name, kind: type.kind, base: type.base, jsonKind: type.jsonKind, elements: elements,
                 namedElements: named)
+            types[name] = definition
+            typeList.append(definition)
             if type.kind == .resource { resourceNames.insert(name) }
         }
+        self.typeList = typeList
         self.types = types
         self.resourceTypeNames = resourceNames
     }

@@ -12,6 +12,8 @@ public struct FHIRDefinitions: Sendable {
     public let types: [String: TypeDefinition]
     /// The concrete (non-abstract) resource type names.
     public let resourceTypeNames: Set<String>
+    /// Every type, indexed by `ElementMatch.typeIndex` (lets readers follow types without hashing names).
+    let typeList: [TypeDefinition]
 
     public func type(_ name: String) -> TypeDefinition? { types[name] }
 
@@ -34,8 +36,8 @@ public struct FHIRDefinitions: Sendable {
     }
 }
 
-/// One type of the table.
-public struct TypeDefinition: Sendable {
+/// One type of the table (a class so element matches can point at types by index without copying them).
+public final class TypeDefinition: Sendable {
     public enum Kind: Sendable, Equatable {
         case resource
         case abstractResource
@@ -62,6 +64,21 @@ public struct TypeDefinition: Sendable {
     /// JSON/XML element name → (index into `elements`, concrete type). Choice elements appear once per type
     /// (`valueQuantity`, `valueString`, ...).
     let namedElements: [String: ElementMatch]
+    /// The same names, looked up by their UTF-8 bytes (used by the JSON reader).
+    let nameTable: ElementNameTable
+
+    init(
+        name: String, kind: Kind, base: String?, jsonKind: JSONKind, elements: [ElementDefinition],
+        namedElements: [String: ElementMatch]
+    ) {
+        self.name = name
+        self.kind = kind
+        self.base = base
+        self.jsonKind = jsonKind
+        self.elements = elements
+        self.namedElements = namedElements
+        self.nameTable = ElementNameTable(namedElements)
+    }
 
     public var isResource: Bool { kind == .resource || kind == .abstractResource }
 
@@ -76,6 +93,14 @@ public struct ElementMatch: Sendable {
     public let definition: ElementDefinition
     /// The concrete type (for a choice, the one the name selects; for a nested element its path).
     public let typeName: String
+    /// Index of the concrete type in `FHIRDefinitions.typeList`, -1 when unknown.
+    let typeIndex: Int
+    /// How a value of this element is written in JSON.
+    let shape: ValueShape
+
+    enum ValueShape: Sendable, Equatable {
+        case string, number, boolean, xhtml, resource, complex, unknown
+    }
 }
 
 /// One element of a type.

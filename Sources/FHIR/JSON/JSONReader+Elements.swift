@@ -77,8 +77,12 @@ extension JSONReader {
         }
 
         var element = FHIRElement(name: elementName, resourceType: resourceType)
-        var keys: [String] = []
-        var arrayKeys: [String] = []
+        let seenStart = seenEntries.count
+        let namesStart = seenNames.count
+        defer {
+            seenEntries.removeSubrange(seenStart...)
+            seenNames.removeSubrange(namesStart...)
+        }
         var pending: [PendingExtras] = []
         /// Children that were `null` in an array: they must be filled from the `_name` array.
         var nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)] = []
@@ -90,11 +94,18 @@ extension JSONReader {
                 throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
             }
             let keyOffset = position
-            let key = try readString()
-            if keys.contains(key) {
-                throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
+            let (key, member) = try readMemberName(type: type)
+            if member.entry >= 0 {
+                if seenEntries[seenStart...].contains(member.entry) {
+                    throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
+                }
+                seenEntries.append(member.entry)
+            } else {
+                if seenNames[namesStart...].contains(key) {
+                    throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
+                }
+                seenNames.append(key)
             }
-            keys.append(key)
             skipWhitespace()
             try expect(0x3A, "':' after member name")
             skipWhitespace()
@@ -128,9 +139,7 @@ extension JSONReader {
                 }
                 pending.append(try readPrimitiveExtras(baseName: baseName, offset: keyOffset))
             } else {
-                let match = type?.element(named: key)
-                if current == 0x5B { arrayKeys.append(key) }
-                try readMember(key: key, match: match, into: &element.children, nullSlots: &nullSlots)
+                try readMember(key: key, member: member, type: type, into: &element.children, nullSlots: &nullSlots)
             }
 
             skipWhitespace()
@@ -143,7 +152,7 @@ extension JSONReader {
         }
 
         if !pending.isEmpty || !nullSlots.isEmpty {
-            try merge(pending, arrayKeys: arrayKeys, nullSlots: nullSlots, into: &element)
+            try merge(pending, type: type, nullSlots: nullSlots, into: &element)
         }
         return element
     }
@@ -185,13 +194,13 @@ extension JSONReader {
 
     /// Reads the value of a member named `key`: one value or an array of them, appended to `children`.
     private mutating func readMember(
-        key: String, match: ElementMatch?, into children: inout [FHIRElement],
+        key: String, member: MemberInfo, type: TypeDefinition?, into children: inout [FHIRElement],
         nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
     ) throws(FHIRParseError) {
         if current == 0x5B {
             let arrayStart = position
             path.append(PathStep(name: key, index: -1))
-            if let match, !match.definition.isArray {
+            if member.entry >= 0, !member.isArray {
                 throw error(.wrongType, "'\(key)' allows one value (max 1) and must not be an array", at: arrayStart)
             }
             try enterContainer()
@@ -214,7 +223,7 @@ extension JSONReader {
                     nullSlots.append((children.count, nullOffset, key, index))
                     children.append(FHIRElement(name: key))
                 } else {
-                    children.append(try readValue(key: key, match: match))
+                    children.append(try readValue(key: key, member: member))
                 }
                 index += 1
                 skipWhitespace()
@@ -231,52 +240,49 @@ extension JSONReader {
             path.removeLast()
         } else {
             path.append(PathStep(name: key, index: -1))
-            if let match, match.definition.isArray {
-                throw error(.wrongType, "'\(key)' repeats (max \(match.definition.max.map(String.init) ?? "*")) and must be a JSON array")
+            if member.entry >= 0, member.isArray {
+                let max = type.map { $0.nameTable.matches[Int(member.entry)].definition.max }.flatMap { $0 }
+                throw error(.wrongType, "'\(key)' repeats (max \(max.map(String.init) ?? "*")) and must be a JSON array")
             }
             if current == 0x6E {
                 throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')")
             }
-            children.append(try readValue(key: key, match: match))
+            children.append(try readValue(key: key, member: member))
             path.removeLast()
         }
     }
 
     /// Reads one value (not an array) of an element named `key`.
-    private mutating func readValue(key: String, match: ElementMatch?) throws(FHIRParseError) -> FHIRElement {
+    private mutating func readValue(key: String, member: MemberInfo) throws(FHIRParseError) -> FHIRElement {
         let valueOffset = position
-        let typeName = match?.typeName
-        let primitive = typeName.flatMap { definitions.type($0) }.flatMap { $0.kind == .primitive ? $0 : nil }
+        let shape = member.shape
         switch bytes[position] {
         case 0x7B:
-            if let primitive {
-                throw error(
-                    .wrongType, "'\(key)' is a primitive (\(primitive.name)); expected \(jsonKindName(primitive)), found an object")
+            switch shape {
+            case .unknown:
+                return try readObject(name: key, type: nil, slot: .unknown)
+            case .resource:
+                return try readObject(name: key, type: nil, slot: .resource)
+            case .complex:
+                return try readObject(name: key, type: definitions.typeList[Int(member.typeIndex)], slot: .complex)
+            default:
+                throw error(.wrongType, "'\(key)' is a primitive (\(typeName(member))); expected \(expectation(shape)), found an object")
             }
-            guard let typeName else { return try readObject(name: key, type: nil, slot: .unknown) }
-            if typeName == "Resource" { return try readObject(name: key, type: nil, slot: .resource) }
-            return try readObject(name: key, type: definitions.type(typeName), slot: .complex)
         case 0x22:
             let text = try readString()
             if text.isEmpty {
                 throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset)
             }
-            if typeName == "xhtml" { return FHIRElement(name: key, xhtml: text) }
-            if let typeName {
-                guard let primitive else {
-                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be a JSON object, found a string", at: valueOffset)
-                }
-                guard primitive.jsonKind == .string else {
-                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(jsonKindName(primitive)), found a string", at: valueOffset)
-                }
+            switch shape {
+            case .xhtml: return FHIRElement(name: key, xhtml: text)
+            case .string, .unknown: return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .string))
+            default:
+                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a string", at: valueOffset)
             }
-            return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .string))
         case 0x2D, 0x30...0x39:
             let text = try readNumber()
-            if let typeName {
-                guard let primitive, primitive.jsonKind == .number else {
-                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(expectation(typeName)), found a number", at: valueOffset)
-                }
+            guard shape == .number || shape == .unknown else {
+                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a number", at: valueOffset)
             }
             return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .number))
         case 0x74, 0x66, 0x6E:
@@ -284,10 +290,8 @@ extension JSONReader {
             if literal.utf8Start[0] == 0x6E {
                 throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')", at: valueOffset)
             }
-            if let typeName {
-                guard let primitive, primitive.jsonKind == .boolean else {
-                    throw error(.wrongType, "'\(key)' is a \(typeName) and must be \(expectation(typeName)), found a boolean", at: valueOffset)
-                }
+            guard shape == .boolean || shape == .unknown else {
+                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a boolean", at: valueOffset)
             }
             return FHIRElement(name: key, value: FHIRPrimitive(literal.utf8Start[0] == 0x74 ? "true" : "false", kind: .boolean))
         case 0x5B:
@@ -298,17 +302,46 @@ extension JSONReader {
         }
     }
 
-    private func jsonKindName(_ primitive: TypeDefinition) -> String {
-        switch primitive.jsonKind {
-        case .string: return "a JSON string"
+    private func expectation(_ shape: ElementMatch.ValueShape) -> String {
+        switch shape {
+        case .string, .xhtml: return "a JSON string"
         case .number: return "a JSON number"
         case .boolean: return "a JSON boolean"
+        case .resource, .complex, .unknown: return "a JSON object"
         }
     }
 
-    private func expectation(_ typeName: String) -> String {
-        guard let type = definitions.type(typeName) else { return "an object" }
-        return type.kind == .primitive ? jsonKindName(type) : "a JSON object"
+    private func typeName(_ member: MemberInfo) -> String {
+        member.typeIndex >= 0 ? definitions.typeList[Int(member.typeIndex)].name : "unknown type"
+    }
+
+    /// Reads a member name; when the type knows it, returns the interned name and its match without building a
+    /// new String or hashing one. `_name` keys are returned as read (their base name is resolved later).
+    private mutating func readMemberName(type: TypeDefinition?) throws(FHIRParseError) -> (String, MemberInfo) {
+        if let type {
+            var end = position + 1
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte == 0x22 { break }
+                if byte == 0x5C || byte < 0x20 || byte >= 0x80 { end = -1; break }
+                end += 1
+            }
+            if end > position && end < bytes.count {
+                let key = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
+                let entry = type.nameTable.lookup(key, hash: ElementNameTable.hash(key))
+                if entry >= 0 {
+                    position = end + 1
+                    return (type.nameTable.names[entry], type.nameTable.members[entry])
+                }
+            }
+        }
+        let key = try readString()
+        if let type {
+            // Escaped or non-ASCII names: resolve the decoded name.
+            let entry = Array(key.utf8).withUnsafeBufferPointer { type.nameTable.lookup($0, hash: ElementNameTable.hash($0)) }
+            if entry >= 0 { return (type.nameTable.names[entry], type.nameTable.members[entry]) }
+        }
+        return (key, .unknown)
     }
 
     /// Reads the value of `_name`: one object, or an array of objects and nulls.
@@ -361,7 +394,7 @@ extension JSONReader {
 
     /// Merges `_name` siblings into their primitives (arrays aligned by index) and checks array `null`s.
     private mutating func merge(
-        _ pending: [PendingExtras], arrayKeys: [String],
+        _ pending: [PendingExtras], type: TypeDefinition?,
         nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)], into element: inout FHIRElement
     ) throws(FHIRParseError) {
         var filled = Set<Int>()
@@ -377,7 +410,7 @@ extension JSONReader {
                 }
                 continue
             }
-            let valueIsArray = arrayKeys.contains(extras.baseName)
+            let valueIsArray = type?.element(named: extras.baseName)?.definition.isArray ?? (valueIndices.count > 1)
             guard valueIsArray == extras.isArray else {
                 throw error(.wrongType, "'_\(extras.baseName)' and '\(extras.baseName)' must both be arrays or both single values", at: extras.offset)
             }

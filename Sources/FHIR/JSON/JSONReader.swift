@@ -10,6 +10,9 @@ struct JSONReader {
     var path: [PathStep] = []
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
+    /// Member names seen in the open objects (a stack; each object checks its own segment for duplicates).
+    var seenEntries: [Int32] = []
+    var seenNames: [String] = []
 
     struct PathStep {
         var name: String
