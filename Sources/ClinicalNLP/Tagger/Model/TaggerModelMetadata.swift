@@ -12,6 +12,8 @@ public struct TaggerModelMetadata: Sendable, Hashable, Codable {
     public var tokenizerVersion: Int = TaggerTokenizer.version
     public var clusterCount: Int = 0
     public var lexiconTerms: Int = 0
+    /// Median emission margin of the entities found on dev; scales `TaggerModel` confidence scores.
+    public var marginScale: Float = 0
     public var createdBy: String = "NoteGate"
 
     public init() {}

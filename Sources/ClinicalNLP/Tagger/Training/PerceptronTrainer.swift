@@ -100,9 +100,25 @@ public struct PerceptronTrainer: Sendable {
         metadata.bestEpoch = chosen.epoch
         metadata.devScores = chosen.report.micro
         metadata.devScoresPerLabel = chosen.report.perLabel
-        let model = TaggerModel(tagSet: tagSet, featureSet: options.featureSet, clusters: options.clusters,
+        var model = TaggerModel(tagSet: tagSet, featureSet: options.featureSet, clusters: options.clusters,
                                 weights: chosen.weights, transitions: chosen.transitions, metadata: metadata)
+        model.metadata.marginScale = Self.medianMargin(model: model, documents: dev, context: options.context)
         return Result(model: model, alignment: alignment, devReport: chosen.report)
+    }
+
+    static func medianMargin(model: TaggerModel, documents: [AnnotatedDocument], context: TokenContextProvider?) -> Float {
+        var margins: [Float] = []
+        for document in documents.prefix(200) {
+            let scalars = document.scalars
+            let tokens = TaggerTokenizer.tokenize(scalars)
+            let features = model.extractor.extract(scalars: scalars, tokens: tokens, context: context?(scalars, tokens))
+            let tags = model.decode(features: features, sequences: TaggerTokenizer.sequences(tokens, scalars: scalars),
+                                    weights: model.weights, transitions: model.transitions)
+            for span in BILOUEncoder.decode(tags, tokens: tokens, tagSet: model.tagSet) {
+                margins.append(model.margin(of: span.tokens, tags: tags, features: features))
+            }
+        }
+        return margins.isEmpty ? 1 : max(margins.sorted()[margins.count / 2], 1e-3)
     }
 
     /// FNV-1a 64 over every document's text and spans, in order: identifies the training data in the model file.
