@@ -68,10 +68,12 @@ let package = Package(
         .testTarget(name: "FHIRTests", dependencies: ["FHIR"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ClinicalNLPTests", dependencies: ["ClinicalNLP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "FHIR", "GatewayServer",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird")], resources: [.copy("Fixtures")]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "FHIR", "ClinicalNLP", "Terminology"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Gateway", "FHIR",
+        .testTarget(name: "GatewayServerTests", dependencies: ["GatewayServer", "Gateway", "FHIR", "Terminology",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird")], resources: [.copy("Fixtures")]),
     ]
 )
