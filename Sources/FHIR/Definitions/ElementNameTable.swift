@@ -6,7 +6,7 @@ import Darwin
 
 /// Element names of one type, looked up by raw UTF-8 bytes: the JSON reader resolves member names without
 /// building or hashing a `String` (an open-addressing table with an FNV-1a hash).
-struct ElementNameTable: Sendable {
+final class ElementNameTable: Sendable {
     private let slots: [Int32]
     private let mask: Int
     private let hashes: [UInt32]

@@ -77,6 +77,7 @@ extension JSONReader {
         }
 
         var element = FHIRElement(name: elementName, resourceType: resourceType)
+        let table = type?.nameTable
         let seenStart = seenEntries.count
         let namesStart = seenNames.count
         defer {
@@ -94,7 +95,7 @@ extension JSONReader {
                 throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
             }
             let keyOffset = position
-            let (key, member) = try readMemberName(type: type)
+            let (key, member) = try readMemberName(table: table)
             if member.entry >= 0 {
                 if seenEntries[seenStart...].contains(member.entry) {
                     throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
@@ -317,8 +318,8 @@ extension JSONReader {
 
     /// Reads a member name; when the type knows it, returns the interned name and its match without building a
     /// new String or hashing one. `_name` keys are returned as read (their base name is resolved later).
-    private mutating func readMemberName(type: TypeDefinition?) throws(FHIRParseError) -> (String, MemberInfo) {
-        if let type {
+    private mutating func readMemberName(table: ElementNameTable?) throws(FHIRParseError) -> (String, MemberInfo) {
+        if let table {
             var end = position + 1
             while end < bytes.count {
                 let byte = bytes[end]
@@ -328,18 +329,18 @@ extension JSONReader {
             }
             if end > position && end < bytes.count {
                 let key = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
-                let entry = type.nameTable.lookup(key, hash: ElementNameTable.hash(key))
+                let entry = table.lookup(key, hash: ElementNameTable.hash(key))
                 if entry >= 0 {
                     position = end + 1
-                    return (type.nameTable.names[entry], type.nameTable.members[entry])
+                    return (table.names[entry], table.members[entry])
                 }
             }
         }
         let key = try readString()
-        if let type {
+        if let table {
             // Escaped or non-ASCII names: resolve the decoded name.
-            let entry = Array(key.utf8).withUnsafeBufferPointer { type.nameTable.lookup($0, hash: ElementNameTable.hash($0)) }
-            if entry >= 0 { return (type.nameTable.names[entry], type.nameTable.members[entry]) }
+            let entry = Array(key.utf8).withUnsafeBufferPointer { table.lookup($0, hash: ElementNameTable.hash($0)) }
+            if entry >= 0 { return (table.names[entry], table.members[entry]) }
         }
         return (key, .unknown)
     }
