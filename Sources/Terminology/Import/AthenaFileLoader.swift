@@ -118,7 +118,11 @@ struct AthenaFileLoader {
         _ line: UnsafeRawBufferPointer, _ range: Range<Int>, column: AthenaTable.Column, to handle: OpaquePointer,
         at index: Int32
     ) -> String? {
-        let bytes = UnsafeRawBufferPointer(rebasing: line[range])
+        var bytes = UnsafeRawBufferPointer(rebasing: line[range])
+        if column.kind != .text, column.kind != .optionalText {
+            // Numbers and dates: tolerate padding (some exports pad dates, e.g. `2099-12-31  `).
+            bytes = trimmingSpaces(bytes)
+        }
         switch column.kind {
         case .integer, .optionalInteger:
             if bytes.isEmpty {
@@ -145,6 +149,13 @@ struct AthenaFileLoader {
             sqlite3_bind_int64(handle, index, value)
         }
         return nil
+    }
+
+    static func trimmingSpaces(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var lower = 0, upper = bytes.count
+        while lower < upper, bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower, bytes[upper - 1] == 0x20 { upper -= 1 }
+        return UnsafeRawBufferPointer(rebasing: bytes[lower..<upper])
     }
 
     static func parseInteger(_ bytes: UnsafeRawBufferPointer) -> Int64? {

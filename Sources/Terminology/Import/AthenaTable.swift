@@ -1,6 +1,6 @@
 /// How one Athena file maps onto one table: the columns NoteGate needs, by header name, and how to check them.
 struct AthenaTable: Sendable {
-    enum Kind: Sendable {
+    enum Kind: Sendable, Equatable {
         /// A required integer (ids).
         case integer
         /// An optional integer; empty is NULL.

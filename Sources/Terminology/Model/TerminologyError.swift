@@ -21,10 +21,13 @@ public struct TerminologyError: Error, Sendable, CustomStringConvertible {
     public var code: Code
     public var message: String
     public var cause: (any Error)?
+    /// FHIRPath of the offending request element, when there is one (e.g. `Parameters.parameter[2]`).
+    public var expression: [String]
 
-    public init(_ code: Code, _ message: String, cause: (any Error)? = nil) {
+    public init(_ code: Code, _ message: String, expression: [String] = [], cause: (any Error)? = nil) {
         self.code = code
         self.message = message
+        self.expression = expression
         self.cause = cause
     }
 
