@@ -168,14 +168,16 @@ extension JSONReader {
         }
         position += 1
         skipWhitespace()
-        guard current == 0x22 else { return nil }
+        if current == 0x7D { return nil }
         while true {
             skipWhitespace()
-            guard current == 0x22 else { return nil }
+            guard let byte = current else { throw error(.truncated, "Unexpected end of input inside an object") }
+            guard byte == 0x22 else {
+                throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
+            }
             let key = try readString()
             skipWhitespace()
-            guard current == 0x3A else { return nil }
-            position += 1
+            try expect(0x3A, "':' after member name")
             skipWhitespace()
             if key == "resourceType" {
                 guard current == 0x22 else {
@@ -188,7 +190,10 @@ extension JSONReader {
             }
             try skipValue()
             skipWhitespace()
-            guard current == 0x2C else { return nil }
+            guard current == 0x2C else {
+                guard current != nil else { throw error(.truncated, "Unexpected end of input inside an object") }
+                return nil
+            }
             position += 1
         }
     }
@@ -278,12 +283,12 @@ extension JSONReader {
             case .xhtml: return FHIRElement(name: key, xhtml: text)
             case .string, .unknown: return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .string))
             default:
-                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a string", at: valueOffset)
+                throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a string", at: valueOffset)
             }
         case 0x2D, 0x30...0x39:
             let text = try readNumber()
             guard shape == .number || shape == .unknown else {
-                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a number", at: valueOffset)
+                throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a number", at: valueOffset)
             }
             return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .number))
         case 0x74, 0x66, 0x6E:
@@ -292,7 +297,7 @@ extension JSONReader {
                 throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')", at: valueOffset)
             }
             guard shape == .boolean || shape == .unknown else {
-                throw error(.wrongType, "'\(key)' is a \(typeName(member)) and must be \(expectation(shape)), found a boolean", at: valueOffset)
+                throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a boolean", at: valueOffset)
             }
             return FHIRElement(name: key, value: FHIRPrimitive(literal.utf8Start[0] == 0x74 ? "true" : "false", kind: .boolean))
         case 0x5B:
@@ -310,6 +315,11 @@ extension JSONReader {
         case .boolean: return "a JSON boolean"
         case .resource, .complex, .unknown: return "a JSON object"
         }
+    }
+
+    private func article(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        return ("aeiouAEIOU".contains(first) ? "an " : "a ") + word
     }
 
     private func typeName(_ member: MemberInfo) -> String {

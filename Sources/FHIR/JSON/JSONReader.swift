@@ -52,7 +52,9 @@ struct JSONReader {
 
     var renderedPath: String {
         var text = ""
-        for (position, step) in path.enumerated() {
+        // Very deep paths (a nesting attack) are shortened in the middle.
+        let steps = path.count > 24 ? Array(path.prefix(8)) + [PathStep(name: "...", index: -1)] + Array(path.suffix(8)) : path
+        for (position, step) in steps.enumerated() {
             if position > 0 { text += "." }
             text += step.name
             if step.index >= 0 { text += "[\(step.index)]" }
@@ -312,6 +314,13 @@ struct JSONReader {
             }
         }
         if position >= bytes.count { throw error(.truncated, "Unexpected end of input: expected a value") }
+        for literal: StaticString in ["true", "false", "null"] where bytes.count - position < literal.utf8CodeUnitCount {
+            // The input ends inside a literal: report truncation, not a bad value.
+            let rest = UnsafeBufferPointer(rebasing: bytes[position...])
+            if rest.elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: rest.count)) {
+                throw error(.truncated, "Unexpected end of input inside '\(literal)'", at: start)
+            }
+        }
         throw error(.syntax, "Invalid value starting with \(describe(byteAt: start))", at: start)
     }
 

@@ -38,6 +38,7 @@ public struct FHIRValidator: Sendable {
         var counts = [Int](repeating: 0, count: type.elements.count)
         var choiceNames = [String?](repeating: nil, count: type.elements.count)
         var repetition: [String: Int] = [:]
+        var choiceConflicts = Set<Int>()
         for child in element.children {
             guard let match = type.element(named: child.name) else {
                 issues.append(.init(
@@ -49,6 +50,7 @@ public struct FHIRValidator: Sendable {
             counts[match.index] += 1
             if match.definition.isChoice {
                 if let previous = choiceNames[match.index], previous != child.name {
+                    choiceConflicts.insert(match.index)
                     issues.append(.init(
                         code: .structure,
                         diagnostics: "'\(child.name)' and '\(previous)' both fill \(match.definition.name); only one type is allowed",
@@ -69,7 +71,7 @@ public struct FHIRValidator: Sendable {
                     diagnostics: "Missing required element '\(definition.name)' (min \(definition.min))",
                     expression: [path + "." + definition.name]))
             }
-            if let max = definition.max, counts[index] > max {
+            if let max = definition.max, counts[index] > max, !choiceConflicts.contains(index) {
                 issues.append(.init(
                     code: .structure,
                     diagnostics: "'\(definition.name)' occurs \(counts[index]) times but allows at most \(max)",

@@ -80,7 +80,10 @@ enum PrimitiveFormat {
 
     private static func integerProblem(_ bytes: [UInt8], allowSign: Bool, minimum: Int) -> String? {
         var digits = bytes[...]
-        if allowSign, digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        if digits.first == UInt8(ascii: "-") {
+            guard allowSign else { return "must not be negative" }
+            digits = digits.dropFirst()
+        }
         guard let first = digits.first, digits.allSatisfy(isDigit) else { return "is not an integer" }
         if first == 0x30 && digits.count > 1 { return "must not have leading zeros" }
         guard digits.count <= 11, let value = Int(String(decoding: bytes, as: UTF8.self)),
