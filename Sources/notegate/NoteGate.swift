@@ -9,5 +9,7 @@ struct NoteGate: AsyncParsableCommand {
         subcommands: [
             // Each command lives in its own file; register it here.
             EvaluateAssertionsCommand.self,
+            ConvertCommand.self,
+            ValidateCommand.self,
         ])
 }
