@@ -3,8 +3,8 @@ import Foundation
 import Terminology
 
 /// Delivers a job's resources to a FHIR server as ONE `transaction` Bundle (all or nothing), POSTed to the base
-/// URL. Each resource is a conditional create on its deterministic identifier (`ifNoneExist`), or, without an
-/// identifier, an update by its deterministic id (`PUT Type/id`): sending the same results twice leaves one copy.
+/// URL. Each resource is a conditional create on its deterministic identifier (`ifNoneExist`): sending the same
+/// results twice leaves one copy.
 public struct FHIRServerSink: DeliverySink {
     public let baseURL: String
     public let bearerToken: String?
@@ -40,50 +40,9 @@ public struct FHIRServerSink: DeliverySink {
         }
     }
 
-    /// The transaction Bundle: one entry per resource, `fullUrl` `urn:uuid:<id>` so references between the
-    /// resources (Provenance.target) resolve inside the transaction.
+    /// The transaction Bundle (`BundleWriter`'s transaction: conditional creates on NoteGate's deterministic
+    /// identifier or id tag, `urn:uuid` fullUrls so Provenance.target resolves inside the transaction).
     public static func transaction(for resources: [FHIRElement]) -> FHIRElement {
-        var bundle = FHIRElement.resource("Bundle", [.string("type", "transaction")])
-        for resource in resources {
-            guard let type = resource.resourceType else { continue }
-            var request = FHIRElement.complex("request", [])
-            var entry = FHIRElement.complex("entry", [])
-            if let id = resource.logicalID, isUUID(id) {
-                entry.append(.string("fullUrl", "urn:uuid:\(id)"))
-            }
-            if let condition = conditionalCreateQuery(resource) {
-                request.append(contentsOf: [
-                    .string("method", "POST"), .string("url", type), .string("ifNoneExist", condition),
-                ])
-            } else if let id = resource.logicalID {
-                request.append(contentsOf: [.string("method", "PUT"), .string("url", "\(type)/\(id)")])
-            } else {
-                request.append(contentsOf: [.string("method", "POST"), .string("url", type)])
-            }
-            entry.append(.nested("resource", resource: resource))
-            entry.append(request)
-            bundle.append(entry)
-        }
-        return bundle
-    }
-
-    /// `identifier=system|value` of the resource's first complete identifier.
-    static func conditionalCreateQuery(_ resource: FHIRElement) -> String? {
-        for identifier in resource.all("identifier") {
-            if let system = identifier.string("system"), let value = identifier.string("value") {
-                return "identifier=\(percentEncode(system))|\(percentEncode(value))"
-            }
-        }
-        return nil
-    }
-
-    private static func percentEncode(_ text: String) -> String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+|#")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
-
-    private static func isUUID(_ text: String) -> Bool {
-        UUID(uuidString: text) != nil
+        BundleWriter.bundle(resources: resources, kind: .transaction, timestamp: nil, outcome: nil)
     }
 }

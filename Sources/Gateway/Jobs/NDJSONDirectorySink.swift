@@ -45,7 +45,9 @@ public struct NDJSONDirectorySink: DeliverySink {
     }
 
     private static func create(_ url: URL) throws -> FileHandle {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw JobFailure(.noStore, "cannot create \(url.path)", retryable: true)
+        }
         return try FileHandle(forWritingTo: url)
     }
 }

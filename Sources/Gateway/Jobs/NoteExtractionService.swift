@@ -1,8 +1,7 @@
 import FHIR
 
-/// What the server's `$extract` and the notification worker need from the pipeline: the emitted resources for a
-/// DocumentReference (or a Bundle holding some), the per-document issues, and counts for metrics.
-/// `GatewayEngine` conforms; tests can wrap it.
+/// What the notification worker needs from the pipeline: the emitted resources for a DocumentReference (or a
+/// Bundle holding some), the per-document issues, and counts for metrics. `GatewayEngine` conforms.
 public protocol NoteExtractionService: Sendable {
     func extractResources(from input: FHIRElement) async throws -> NoteExtractionOutput
 }
