@@ -11,5 +11,6 @@ struct NoteGate: AsyncParsableCommand {
             EvaluateAssertionsCommand.self,
             ConvertCommand.self,
             ValidateCommand.self,
+            ServeCommand.self,
         ])
 }

@@ -5,39 +5,35 @@ import CLibXML2
 /// holding exactly one resource, and element names known to the R4 definitions (which also type the primitives,
 /// so `<valueInteger value="3"/>` becomes a JSON number later).
 ///
-/// One instance reads one document; it is a class because the element stack and name cache are mutated in place.
-final class FHIRXMLTreeReader {
+/// One instance reads one document. It is a non-copyable struct: its state is mutated in place (no dynamic
+/// exclusivity checks as on class properties) and the pending-element storage is freed exactly once.
+struct FHIRXMLTreeReader: ~Copyable {
     private let reader: LibXMLStreamReader
     private let buffer: UnsafeRawBufferPointer
     private let definitions: FHIRDefinitions
     private let options: FHIRXMLParseOptions
-    private let elementType: TypeDefinition?
-    private var stack: [Frame] = []
+    private var frames: [Frame] = []
+    private var pending = XMLPendingElements()
     private var result: FHIRElement?
-    /// Element names are interned in libxml2's dictionary for the whole parse: one Swift String per distinct name.
-    private var names: [UnsafeRawPointer: String] = [:]
+    /// Per-parse caches: type nodes by type name, resource types by interned element-name address.
+    private var typeNodes: [String: XMLTypeNode] = [:]
+    private var resourceNames: [UnsafeRawPointer: (name: String, type: XMLTypeNode)] = [:]
+    private var elementType: XMLTypeNode?
 
-    /// What an open element is, which decides the attributes and content it may have.
-    enum Role {
-        case resource
-        /// `contained`, `Bundle.entry.resource`, ...: holds one resource element.
-        case wrapper
-        case complex
-        case primitive
-        /// Unknown element kept because `keepUnknownElements` is set.
-        case unknown
-    }
-
+    /// An open element. Its finished children sit on `pending` from `childStart` up.
     struct Frame {
-        var element: FHIRElement
-        var role: Role
-        /// The element's type; for primitives the primitive type, for unknown elements nil.
-        var type: TypeDefinition?
-        /// Whether the element repeats (for `[n]` in error paths).
+        var name: String
+        var role: XMLChild.Role
+        var type: XMLTypeNode?
         var isArray: Bool
-        /// A resource inside a wrapper: on close its content moves into the wrapper.
+        /// A resource inside a wrapper: on close its children stay on `pending` for the wrapper.
         var isWrapped: Bool
         var node: xmlNodePtr
+        var childStart: Int
+        var value: FHIRPrimitive?
+        var id: String?
+        /// For a wrapper, the type of the resource it holds (set when the resource closes).
+        var resourceType: String?
     }
 
     init(
@@ -46,11 +42,11 @@ final class FHIRXMLTreeReader {
         self.buffer = buffer
         self.definitions = definitions
         self.options = options
-        self.elementType = definitions.type("Element")
         self.reader = try LibXMLStreamReader(buffer: buffer)
+        self.elementType = typeNode("Element")
     }
 
-    func read() throws(FHIRParseError) -> FHIRElement {
+    consuming func read() throws(FHIRParseError) -> FHIRElement {
         while try reader.read() {
             switch reader.nodeType {
             case LibXMLStreamReader.NodeType.element:
@@ -79,133 +75,158 @@ final class FHIRXMLTreeReader {
 
     // MARK: - Elements
 
-    private func openElement() throws(FHIRParseError) {
-        guard let node = reader.currentNode else { return }
-        let name = cachedName(node.pointee.name)
-        let namespace = XMLNames.kind(of: node.pointee.ns)
-        if stack.count >= options.maxDepth {
+    private mutating func openElement() throws(FHIRParseError) {
+        guard let node = reader.currentNode, let namePointer = node.pointee.name else { return }
+        if frames.count >= options.maxDepth {
             throw failure(.nestingTooDeep, "XML: elements nest deeper than \(options.maxDepth) levels", node: node)
         }
-
-        let frame: Frame
-        if let parent = stack.last {
-            if parent.role == .wrapper {
-                guard parent.element.resourceType == nil else {
+        let namespace = XMLNames.kind(of: node.pointee.ns)
+        let top = frames.count - 1
+        if top < 0 {
+            guard result == nil else { return }  // libxml2 itself rejects a second root
+            try requireFHIRNamespace(namespace, node: node)
+            try openResource(namePointer, node: node, wrapped: false)
+        } else if frames[top].role == .wrapper {
+            guard frames[top].resourceType == nil, pending.count == frames[top].childStart else {
+                throw failure(
+                    .xmlResourceWrapper,
+                    "XML: <\(frames[top].name)> must hold exactly one resource, found a second element "
+                        + "<\(XMLNames.string(namePointer))>",
+                    node: node)
+            }
+            try requireFHIRNamespace(namespace, node: node)
+            try openResource(namePointer, node: node, wrapped: true)
+        } else {
+            let child = try resolveChild(namePointer, parent: top, node: node)
+            if child.role == .narrative {
+                guard namespace == .xhtml, child.name == "div" else {
                     throw failure(
-                        .xmlResourceWrapper,
-                        "XML: <\(parent.element.name)> must hold exactly one resource, found a second element <\(name)>",
+                        .xmlNamespace,
+                        "XML: the narrative must be <div xmlns=\"\(XMLNames.xhtmlNamespace)\">, found <\(child.name)> "
+                            + "in \(namespaceText(node))",
                         node: node)
                 }
-                try requireFHIRNamespace(namespace, name: name, node: node)
-                frame = try resourceFrame(name: name, node: node, wrapped: true)
-            } else {
-                guard let child = try childFrame(name: name, namespace: namespace, parent: parent, node: node) else {
-                    return  // the narrative div was read whole
-                }
-                frame = child
+                let markup = try XHTMLMarkupReader(reader: reader).readDiv(node)
+                pending.append(FHIRElement(name: "div", xhtml: markup))
+                return
             }
-        } else {
-            guard result == nil else { return }  // libxml2 itself rejects a second root
-            try requireFHIRNamespace(namespace, name: name, node: node)
-            frame = try resourceFrame(name: name, node: node, wrapped: false)
+            try requireFHIRNamespace(namespace, node: node)
+            if child.role == .primitive, reader.isEmptyElement, let type = child.type {
+                try appendEmptyPrimitive(child.name, type: type, isArray: child.isArray, node: node)
+                return
+            }
+            frames.append(Frame(
+                name: child.name, role: child.role, type: child.type, isArray: child.isArray, isWrapped: false,
+                node: node, childStart: pending.count))
         }
-        stack.append(frame)
         try readAttributes(of: node)
         if reader.isEmptyElement { try closeElement() }
     }
 
-    private func resourceFrame(name: String, node: xmlNodePtr, wrapped: Bool) throws(FHIRParseError) -> Frame {
-        guard definitions.isResourceType(name), let type = definitions.type(name) else {
-            throw failure(.unknownResourceType, "XML: <\(name)> is not an R4 resource type", node: node)
-        }
-        return Frame(
-            element: FHIRElement(name: name, resourceType: name), role: .resource, type: type, isArray: false,
-            isWrapped: wrapped, node: node)
-    }
-
-    /// The frame of an element inside a resource or complex element; nil when it was the narrative and is done.
-    private func childFrame(
-        name: String, namespace: XMLNames.NamespaceKind, parent: Frame, node: xmlNodePtr
-    ) throws(FHIRParseError) -> Frame? {
-        let match = parent.role == .unknown ? nil : lookUp(name, in: parent)
-        if let match, match.typeName == "xhtml" {
-            guard namespace == .xhtml, name == "div" else {
-                throw failure(
-                    .xmlNamespace,
-                    "XML: the narrative must be <div xmlns=\"\(XMLNames.xhtmlNamespace)\">, found <\(name)> in "
-                        + "namespace \(namespaceText(node))",
-                    node: node)
+    private mutating func openResource(
+        _ namePointer: UnsafePointer<xmlChar>, node: xmlNodePtr, wrapped: Bool
+    ) throws(FHIRParseError) {
+        let key = UnsafeRawPointer(namePointer)
+        let resource: (name: String, type: XMLTypeNode)
+        if let known = resourceNames[key] {
+            resource = known
+        } else {
+            let name = XMLNames.string(namePointer)
+            guard definitions.isResourceType(name), let type = typeNode(name) else {
+                throw failure(.unknownResourceType, "XML: <\(name)> is not an R4 resource type", node: node)
             }
-            let markup = try XHTMLMarkupReader(reader: reader).readDiv(node)
-            stack[stack.count - 1].element.children.append(FHIRElement(name: "div", xhtml: markup))
-            return nil
+            resource = (name, type)
+            resourceNames[key] = resource
         }
-        try requireFHIRNamespace(namespace, name: name, node: node)
-        guard let match else {
-            if options.keepUnknownElements || parent.role == .unknown {
-                return Frame(
-                    element: FHIRElement(name: name), role: .unknown, type: nil, isArray: true, isWrapped: false,
-                    node: node)
+        frames.append(Frame(
+            name: resource.name, role: .resource, type: resource.type, isArray: false, isWrapped: wrapped,
+            node: node, childStart: pending.count))
+    }
+
+    /// The definition of a child element, resolved once per parent type and name.
+    private mutating func resolveChild(
+        _ namePointer: UnsafePointer<xmlChar>, parent: Int, node: xmlNodePtr
+    ) throws(FHIRParseError) -> XMLChild {
+        let key = UnsafeRawPointer(namePointer)
+        guard let parentType = frames[parent].type else {
+            // Inside a kept unknown element everything is unknown too.
+            return XMLChild(name: XMLNames.string(namePointer), role: .unknown, type: nil, isArray: true)
+        }
+        if let known = parentType.children[key] { return known }
+        let name = XMLNames.string(namePointer)
+        // A primitive's children (its extensions) are defined by `Element`.
+        let lookup = parentType.isPrimitive ? elementType?.definition : parentType.definition
+        let child: XMLChild
+        if let match = lookup?.element(named: name) {
+            let isArray = match.definition.isArray
+            switch match.typeName {
+            case "Resource":
+                child = XMLChild(name: name, role: .wrapper, type: nil, isArray: isArray)
+            case "xhtml":
+                child = XMLChild(name: name, role: .narrative, type: nil, isArray: isArray)
+            default:
+                guard let type = typeNode(match.typeName) else {
+                    throw failure(
+                        .unknownElement, "XML: element <\(name)> has an unknown type \(match.typeName)", node: node)
+                }
+                child = XMLChild(name: name, role: type.isPrimitive ? .primitive : .complex, type: type, isArray: isArray)
             }
-            let where_ = parent.type?.name ?? parent.element.name
-            throw failure(.unknownElement, "XML: unknown element <\(name)> in \(where_)", node: node)
+        } else if options.keepUnknownElements {
+            child = XMLChild(name: name, role: .unknown, type: nil, isArray: true)
+        } else {
+            throw failure(
+                .unknownElement, "XML: unknown element <\(name)> in \(parentType.definition.name)", node: node)
         }
-        let isArray = match.definition.isArray
-        if match.typeName == "Resource" {
-            return Frame(
-                element: FHIRElement(name: name), role: .wrapper, type: nil, isArray: isArray, isWrapped: false,
-                node: node)
-        }
-        guard let type = definitions.type(match.typeName) else {
-            throw failure(.unknownElement, "XML: element <\(name)> has an unknown type \(match.typeName)", node: node)
-        }
-        let role: Role = type.kind == .primitive ? .primitive : .complex
-        return Frame(
-            element: FHIRElement(name: name), role: role, type: type, isArray: isArray, isWrapped: false,
-            node: node)
+        parentType.children[key] = child
+        return child
     }
 
-    /// The definition of a child element; a primitive's children (its extensions) come from `Element`.
-    private func lookUp(_ name: String, in parent: Frame) -> ElementMatch? {
-        guard let type = parent.type else { return nil }
-        if type.kind == .primitive { return elementType?.element(named: name) }
-        return type.element(named: name)
+    private mutating func typeNode(_ name: String) -> XMLTypeNode? {
+        if let known = typeNodes[name] { return known }
+        guard let definition = definitions.type(name) else { return nil }
+        let node = XMLTypeNode(definition)
+        typeNodes[name] = node
+        return node
     }
 
-    private func closeElement() throws(FHIRParseError) {
-        guard let frame = stack.popLast() else { return }
+    private mutating func closeElement() throws(FHIRParseError) {
+        guard var frame = frames.popLast() else { return }
+        let hasChildren = pending.count > frame.childStart
         switch frame.role {
         case .primitive:
-            if frame.element.value == nil && frame.element.children.isEmpty {
-                stack.append(frame)
+            if frame.value == nil && !hasChildren {
+                frames.append(frame)
                 throw failure(
-                    .emptyValue, "XML: <\(frame.element.name)> has neither a value attribute nor extensions",
-                    node: frame.node)
+                    .emptyValue, "XML: <\(frame.name)> has neither a value attribute nor extensions", node: frame.node)
             }
         case .complex, .unknown:
-            if frame.element.children.isEmpty && frame.element.value == nil {
-                stack.append(frame)
-                throw failure(.emptyValue, "XML: <\(frame.element.name)> is empty", node: frame.node)
+            if !hasChildren && frame.value == nil {
+                frames.append(frame)
+                throw failure(.emptyValue, "XML: <\(frame.name)> is empty", node: frame.node)
             }
         case .wrapper:
-            if frame.element.resourceType == nil {
-                stack.append(frame)
+            if frame.resourceType == nil {
+                frames.append(frame)
                 throw failure(
-                    .xmlResourceWrapper, "XML: <\(frame.element.name)> must hold exactly one resource",
-                    node: frame.node)
+                    .xmlResourceWrapper, "XML: <\(frame.name)> must hold exactly one resource", node: frame.node)
             }
         case .resource:
             if frame.isWrapped {
-                let wrapper = stack.count - 1
-                stack[wrapper].element.resourceType = frame.element.resourceType
-                stack[wrapper].element.children = frame.element.children
+                // The children stay on `pending`: they become the wrapper's.
+                frames[frames.count - 1].resourceType = frame.name
                 return
             }
+            frame.resourceType = frame.name
+        case .narrative:
+            break
         }
-        if stack.isEmpty {
-            result = frame.element
+        let element = FHIRElement(
+            name: frame.name, resourceType: frame.resourceType, value: frame.value, id: frame.id,
+            children: pending.removeAll(from: frame.childStart))
+        if frames.isEmpty {
+            result = element
         } else {
-            stack[stack.count - 1].element.children.append(frame.element)
+            pending.append(element)
         }
     }
 
@@ -216,41 +237,78 @@ final class FHIRXMLTreeReader {
             switch text[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default:
-                let owner = stack.last?.element.name ?? "the document"
+                let owner = frames.last?.name ?? "the document"
                 throw failure(
                     .xmlUnexpectedText,
                     "XML: text content is not allowed in <\(owner)>; FHIR XML puts values in value attributes",
-                    node: stack.last?.node)
+                    node: frames.last?.node)
             }
         }
     }
 
     // MARK: - Attributes
 
-    private func readAttributes(of node: xmlNodePtr) throws(FHIRParseError) {
+    private mutating func readAttributes(of node: xmlNodePtr) throws(FHIRParseError) {
         var attribute = node.pointee.properties
+        let top = frames.count - 1
         while let current = attribute {
             attribute = current.pointee.next
             // Namespaced attributes (xsi:schemaLocation, xml:lang) carry no FHIR content.
             if current.pointee.ns != nil { continue }
             guard let name = current.pointee.name else { continue }
-            let top = stack.count - 1
-            let role = stack[top].role
+            let role = frames[top].role
             if XMLNames.equals(name, XMLNames.valueBytes), role == .primitive || role == .unknown {
                 let text = attributeValue(current)
-                try checkPrimitive(text, frame: stack[top])
-                stack[top].element.value = FHIRPrimitive(text, kind: primitiveKind(stack[top].type))
+                try checkPrimitive(text, frame: top)
+                frames[top].value = FHIRPrimitive(text, kind: frames[top].type?.kind ?? .string)
             } else if XMLNames.equals(name, XMLNames.idBytes), role != .resource, role != .wrapper {
-                stack[top].element.id = attributeValue(current)
-            } else if XMLNames.equals(name, XMLNames.urlBytes), stack[top].type?.name == "Extension" {
-                stack[top].element.children.append(FHIRElement(name: "url", value: .string(attributeValue(current))))
+                frames[top].id = attributeValue(current)
+            } else if XMLNames.equals(name, XMLNames.urlBytes), frames[top].type?.isExtension == true {
+                pending.append(FHIRElement(name: "url", value: .string(attributeValue(current))))
             } else {
                 throw failure(
                     .xmlUnknownAttribute,
-                    "XML: attribute \(XMLNames.string(name))=\"…\" is not allowed on <\(stack[top].element.name)>",
+                    "XML: attribute \(XMLNames.string(name))=\"…\" is not allowed on <\(frames[top].name)>",
                     node: node)
             }
         }
+    }
+
+    /// Fast path for the most common element, `<name value="…"/>` (optionally with `id`): no frame is pushed.
+    private mutating func appendEmptyPrimitive(
+        _ name: String, type: XMLTypeNode, isArray: Bool, node: xmlNodePtr
+    ) throws(FHIRParseError) {
+        var value: String?
+        var id: String?
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            if current.pointee.ns != nil { continue }
+            guard let attributeName = current.pointee.name else { continue }
+            if XMLNames.equals(attributeName, XMLNames.valueBytes) {
+                value = attributeValue(current)
+            } else if XMLNames.equals(attributeName, XMLNames.idBytes) {
+                id = attributeValue(current)
+            } else {
+                // The general path reports the error with a frame on the stack (for the FHIRPath).
+                return try openPrimitiveFrame(name, type: type, isArray: isArray, node: node)
+            }
+        }
+        guard let value, type.kind == .string, !value.isEmpty else {
+            return try openPrimitiveFrame(name, type: type, isArray: isArray, node: node)
+        }
+        pending.append(FHIRElement(name: name, value: FHIRPrimitive(value, kind: .string), id: id))
+    }
+
+    /// The general path for a primitive: push a frame, read and check its attributes, close it.
+    private mutating func openPrimitiveFrame(
+        _ name: String, type: XMLTypeNode, isArray: Bool, node: xmlNodePtr
+    ) throws(FHIRParseError) {
+        frames.append(Frame(
+            name: name, role: .primitive, type: type, isArray: isArray, isWrapped: false, node: node,
+            childStart: pending.count))
+        try readAttributes(of: node)
+        try closeElement()
     }
 
     private func attributeValue(_ attribute: xmlAttrPtr) -> String {
@@ -266,56 +324,38 @@ final class FHIRXMLTreeReader {
         return XMLNames.string(joined)
     }
 
-    private func primitiveKind(_ type: TypeDefinition?) -> FHIRPrimitive.Kind {
-        switch type?.jsonKind {
-        case .number: return .number
-        case .boolean: return .boolean
-        default: return .string
-        }
-    }
-
     /// Refuses values the JSON side could not carry: empty values, and numbers/booleans that are not in JSON's
     /// lexical form (they are written unquoted in JSON).
-    private func checkPrimitive(_ text: String, frame: Frame) throws(FHIRParseError) {
+    private func checkPrimitive(_ text: String, frame index: Int) throws(FHIRParseError) {
+        let frame = frames[index]
         if text.isEmpty {
-            throw failure(.emptyValue, "XML: <\(frame.element.name)> has an empty value attribute", node: frame.node)
+            throw failure(.emptyValue, "XML: <\(frame.name)> has an empty value attribute", node: frame.node)
         }
         guard let type = frame.type else { return }
-        switch type.jsonKind {
+        switch type.kind {
         case .boolean:
             if text != "true" && text != "false" {
                 throw failure(
-                    .invalidValue, "XML: <\(frame.element.name)> value \"\(text)\" is not a boolean (true or false)",
+                    .invalidValue, "XML: <\(frame.name)> value \"\(text)\" is not a boolean (true or false)",
                     node: frame.node)
             }
         case .number:
-            let valid = type.name == "decimal" ? XMLPrimitiveSyntax.isDecimal(text) : XMLPrimitiveSyntax.isInteger(text)
+            let typeName = type.definition.name
+            let valid = typeName == "decimal" ? XMLPrimitiveSyntax.isDecimal(text) : XMLPrimitiveSyntax.isInteger(text)
             if !valid {
                 throw failure(
-                    .invalidValue, "XML: <\(frame.element.name)> value \"\(text)\" is not a valid \(type.name)",
-                    node: frame.node)
+                    .invalidValue, "XML: <\(frame.name)> value \"\(text)\" is not a valid \(typeName)", node: frame.node)
             }
         case .string:
             break
         }
     }
 
-    // MARK: - Helpers
+    // MARK: - Errors
 
-    @inline(__always)
-    private func cachedName(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        let key = UnsafeRawPointer(pointer)
-        if let known = names[key] { return known }
-        let name = XMLNames.string(pointer)
-        names[key] = name
-        return name
-    }
-
-    private func requireFHIRNamespace(
-        _ namespace: XMLNames.NamespaceKind, name: String, node: xmlNodePtr
-    ) throws(FHIRParseError) {
+    private func requireFHIRNamespace(_ namespace: XMLNames.NamespaceKind, node: xmlNodePtr) throws(FHIRParseError) {
         guard namespace != .fhir else { return }
+        let name = node.pointee.name.map { XMLNames.string($0) } ?? ""
         throw failure(
             .xmlNamespace,
             "XML: <\(name)> must be in the FHIR namespace \(XMLNames.fhirNamespace), found \(namespaceText(node))",
@@ -341,12 +381,11 @@ final class FHIRXMLTreeReader {
     /// `Patient.contact[0].name.given[1]` for the open elements (a wrapped resource adds no step).
     private func fhirPath() -> String {
         var parts: [String] = []
-        for (depth, frame) in stack.enumerated() {
-            if frame.isWrapped { continue }
-            var step = frame.element.name
+        for (depth, frame) in frames.enumerated() where !frame.isWrapped {
+            var step = frame.name
             if depth > 0, frame.isArray {
-                let index = stack[depth - 1].element.children.reduce(0) { $0 + ($1.name == step ? 1 : 0) }
-                step += "[\(index)]"
+                let siblings = pending.names(from: frames[depth - 1].childStart, upTo: frame.childStart)
+                step += "[\(siblings.filter { $0 == frame.name }.count)]"
             }
             parts.append(step)
         }
