@@ -14,6 +14,28 @@ func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 }
 
+// `tagger-bench learn-clusters --input mtsamples.jsonl --output FILE`: the cluster tool, in a fast-to-build binary.
+if CommandLine.arguments.dropFirst().first == "learn-clusters" {
+    guard let input = argument("--input"), let output = argument("--output") else { exit(2) }
+    do {
+        let start = DispatchTime.now()
+        let texts = try UnlabeledText.read(path: input, field: argument("--field") ?? "transcription")
+        var learner = ClusterLearner()
+        learner.minCount = Int(argument("--min-count") ?? "") ?? learner.minCount
+        learner.maxWords = Int(argument("--max-words") ?? "") ?? learner.maxWords
+        learner.depth = Int(argument("--depth") ?? "") ?? learner.depth
+        learner.seed = UInt64(argument("--seed") ?? "") ?? learner.seed
+        let result = learner.learn(texts: texts)
+        let description = "\((input as NSString).lastPathComponent), min-count \(learner.minCount), max-words \(learner.maxWords), depth \(learner.depth), seed \(learner.seed)"
+        try ClusterLearner.tsv(result, description: description).write(toFile: output, atomically: true, encoding: .utf8)
+        print("\(result.words.count) words from \(result.tokenCount) tokens in \(String(format: "%.1f", seconds(since: start))) s -> \(output)")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("tagger-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 guard let trainPath = argument("--train"), let devPath = argument("--dev"), let testPath = argument("--test") else {
     FileHandle.standardError.write(Data("usage: tagger-bench --train F --dev F --test F [--label-map A=B] [--epochs N]\n".utf8))
     exit(2)

@@ -23,12 +23,14 @@ struct TokenForms {
             var word = FeatureHashing.offsetBasis, lower = FeatureHashing.offsetBasis
             var shape = FeatureHashing.offsetBasis, shortShape = FeatureHashing.offsetBasis
             var lastShape: UInt32 = 0, shapeLength = 0
+            var folded = FeatureHashing.offsetBasis
             for position in token.range {
                 let scalar = scalars[position]
                 word = FeatureHashing.fnv(word, scalar.value)
                 let lowered = FeatureHashing.lowercase(scalar)
                 lowerBuffer.append(lowered)
                 lower = FeatureHashing.fnv(lower, lowered)
+                folded = FeatureHashing.fnv(folded, lowered >= 0x30 && lowered <= 0x39 ? 0x30 : lowered)
                 let shapeClass = FeatureHashing.shapeClass(scalar)
                 if shapeLength < 8 { shape = FeatureHashing.fnv(shape, shapeClass) }
                 shapeLength += 1
@@ -51,7 +53,7 @@ struct TokenForms {
                 form.prefixes.append(prefix)
                 form.suffixes.append(suffix)
             }
-            if featureSet.useClusters { form.cluster = clusters.path(forLowerHash: lower) }
+            if featureSet.useClusters { form.cluster = clusters.path(forLowerHash: folded) }
             forms[index] = form
         }
         // Whitespace-delimited chunks (`alpha-methyldopa`, `5-FU`): hash of the lower-cased tokens joined.

@@ -34,9 +34,19 @@ public struct WordClusters: Sendable, Equatable {
         for (word, bitString) in words where bitString.count <= 32 {
             var bits: UInt32 = 0
             for character in bitString { bits = bits << 1 | (character == "1" ? 1 : 0) }
-            paths[FeatureHashing.hash(word.lowercased())] = Path(bits: bits, length: UInt8(bitString.count))
+            paths[Self.key(word)] = Path(bits: bits, length: UInt8(bitString.count))
         }
         self.paths = paths
+    }
+
+    /// Lookup key: the lower-cased word with digits folded to `0`, hashed as the feature extractor hashes it.
+    static func key(_ word: String) -> UInt64 {
+        var hash = FeatureHashing.offsetBasis
+        for scalar in word.unicodeScalars {
+            let lowered = FeatureHashing.lowercase(scalar)
+            hash = FeatureHashing.fnv(hash, lowered >= 0x30 && lowered <= 0x39 ? 0x30 : lowered)
+        }
+        return hash
     }
 
     public static func parse(tsv: String) -> WordClusters {
