@@ -9,8 +9,13 @@ struct NoteGate: AsyncParsableCommand {
         subcommands: [
             // Each command lives in its own file; register it here.
             EvaluateAssertionsCommand.self,
+            AnnotateCommand.self,
+            TrainCommand.self,
+            EvaluateCommand.self,
+            LearnClustersCommand.self,
             ConvertCommand.self,
             ValidateCommand.self,
+            VocabularyCommand.self,
             ServeCommand.self,
         ])
 }
