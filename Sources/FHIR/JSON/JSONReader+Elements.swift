@@ -78,6 +78,7 @@ extension JSONReader {
 
         var element = FHIRElement(name: elementName, resourceType: resourceType)
         let table = type?.nameTable
+        let childStart = childStack.count
         let seenStart = seenEntries.count
         let namesStart = seenNames.count
         defer {
@@ -140,7 +141,7 @@ extension JSONReader {
                 }
                 pending.append(try readPrimitiveExtras(baseName: baseName, offset: keyOffset))
             } else {
-                try readMember(key: key, member: member, type: type, into: &element.children, nullSlots: &nullSlots)
+                try readMember(key: key, member: member, type: type, childStart: childStart, nullSlots: &nullSlots)
             }
 
             skipWhitespace()
@@ -152,6 +153,11 @@ extension JSONReader {
             throw error(.syntax, "Expected ',' or '}' in an object, found \(describe(byteAt: position))")
         }
 
+        // Children were collected on the shared stack; an exactly sized array keeps the tree compact.
+        if childStack.count > childStart {
+            element.children = Array(childStack[childStart...])
+            childStack.removeSubrange(childStart...)
+        }
         if !pending.isEmpty || !nullSlots.isEmpty {
             try merge(pending, type: type, nullSlots: nullSlots, into: &element)
         }
@@ -200,7 +206,7 @@ extension JSONReader {
 
     /// Reads the value of a member named `key`: one value or an array of them, appended to `children`.
     private mutating func readMember(
-        key: String, member: MemberInfo, type: TypeDefinition?, into children: inout [FHIRElement],
+        key: String, member: MemberInfo, type: TypeDefinition?, childStart: Int,
         nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
     ) throws(FHIRParseError) {
         if current == 0x5B {
@@ -226,10 +232,10 @@ extension JSONReader {
                     guard literal.utf8Start[0] == 0x6E else {
                         throw error(.syntax, "Invalid value starting with 'n'", at: nullOffset)
                     }
-                    nullSlots.append((children.count, nullOffset, key, index))
-                    children.append(FHIRElement(name: key))
+                    nullSlots.append((childStack.count - childStart, nullOffset, key, index))
+                    childStack.append(FHIRElement(name: key))
                 } else {
-                    children.append(try readValue(key: key, member: member))
+                    childStack.append(try readValue(key: key, member: member))
                 }
                 index += 1
                 skipWhitespace()
@@ -253,7 +259,7 @@ extension JSONReader {
             if current == 0x6E {
                 throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')")
             }
-            children.append(try readValue(key: key, member: member))
+            childStack.append(try readValue(key: key, member: member))
             path.removeLast()
         }
     }

@@ -13,6 +13,10 @@ struct JSONReader {
     /// Member names seen in the open objects (a stack; each object checks its own segment for duplicates).
     var seenEntries: [Int32] = []
     var seenNames: [String] = []
+    /// Children of the open objects (a stack; each object moves its segment into an exact-size array).
+    var childStack: [FHIRElement] = []
+    /// Repeated string values share one storage (system URIs, references, codes).
+    var strings = StringInterner()
 
     struct PathStep {
         var name: String
@@ -108,7 +112,7 @@ struct JSONReader {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == 0x22 {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]), as: UTF8.self)
+                let text = strings.string(for: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]))
                 position += 1
                 return text
             }

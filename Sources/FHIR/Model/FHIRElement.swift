@@ -13,11 +13,23 @@
 /// - `xhtml` holds the markup of a `Narrative.div` as text (the element is named `"div"` and has no `value`).
 public struct FHIRElement: Sendable, Equatable {
     public var name: String
-    public var resourceType: String?
     public var value: FHIRPrimitive?
-    public var id: String?
     public var children: [FHIRElement]
-    public var xhtml: String?
+    /// `resourceType`, `id` and `xhtml` are rare: they live in one shared box so the common node stays small
+    /// (a tree holds hundreds of thousands of nodes; this keeps a parsed document near 3× its JSON size).
+    private var extras: Extras?
+
+    private final class Extras: Sendable {
+        let resourceType: String?
+        let id: String?
+        let xhtml: String?
+
+        init(resourceType: String?, id: String?, xhtml: String?) {
+            self.resourceType = resourceType
+            self.id = id
+            self.xhtml = xhtml
+        }
+    }
 
     public init(
         name: String,
@@ -28,16 +40,41 @@ public struct FHIRElement: Sendable, Equatable {
         xhtml: String? = nil
     ) {
         self.name = name
-        self.resourceType = resourceType
         self.value = value
-        self.id = id
         self.children = children
-        self.xhtml = xhtml
+        if resourceType != nil || id != nil || xhtml != nil {
+            self.extras = Extras(resourceType: resourceType, id: id, xhtml: xhtml)
+        }
+    }
+
+    public var resourceType: String? {
+        get { extras?.resourceType }
+        set { setExtras(resourceType: newValue, id: id, xhtml: xhtml) }
+    }
+
+    public var id: String? {
+        get { extras?.id }
+        set { setExtras(resourceType: resourceType, id: newValue, xhtml: xhtml) }
+    }
+
+    public var xhtml: String? {
+        get { extras?.xhtml }
+        set { setExtras(resourceType: resourceType, id: id, xhtml: newValue) }
+    }
+
+    private mutating func setExtras(resourceType: String?, id: String?, xhtml: String?) {
+        extras = resourceType == nil && id == nil && xhtml == nil
+            ? nil : Extras(resourceType: resourceType, id: id, xhtml: xhtml)
+    }
+
+    public static func == (lhs: FHIRElement, rhs: FHIRElement) -> Bool {
+        lhs.name == rhs.name && lhs.value == rhs.value && lhs.resourceType == rhs.resourceType && lhs.id == rhs.id
+            && lhs.xhtml == rhs.xhtml && lhs.children == rhs.children
     }
 
     /// True when this node is a resource (root or nested).
     public var isResource: Bool { resourceType != nil }
 
     /// True when this node carries nothing: no value, id, children or markup.
-    public var isEmpty: Bool { value == nil && id == nil && children.isEmpty && xhtml == nil }
+    public var isEmpty: Bool { value == nil && extras == nil && children.isEmpty }
 }
