@@ -58,6 +58,12 @@ final class ElementNameTable: Sendable {
         return hash
     }
 
+    /// The entry index of a name given as a String, or -1 (hashes its UTF-8, not the String).
+    func lookup(_ name: String) -> Int {
+        var name = name
+        return name.withUTF8 { lookup($0, hash: ElementNameTable.hash($0)) }
+    }
+
     /// The entry index of `key`, or -1.
     func lookup(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         var slot = Int(hash) & mask

@@ -60,12 +60,18 @@ struct JSONWriter {
     private func orderedGroups(_ children: [FHIRElement], type: TypeDefinition?) -> [Group] {
         var groups: [Group] = []
         groups.reserveCapacity(children.count)
+        let table = type?.nameTable
         for (index, child) in children.enumerated() {
+            if let last = groups.last, last.name == child.name {
+                groups[groups.count - 1].members.append(index)
+                continue
+            }
             if let existing = groups.lastIndex(where: { $0.name == child.name }) {
                 groups[existing].members.append(index)
                 continue
             }
-            let match = type?.element(named: child.name)
+            let entry = table?.lookup(child.name) ?? -1
+            let match = entry >= 0 ? table!.matches[entry] : nil
             // Unknown elements keep their document order after the known ones.
             let key = match?.index ?? (1 << 40) + groups.count
             groups.append(Group(sortKey: key, name: child.name, members: [index], match: match))

@@ -28,8 +28,11 @@ struct StringInterner {
         guard bytes.count > 15 && bytes.count <= lengthLimit else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        // Hash the length, the first 8 and the last 24 bytes: repeated values differ at their ends (URIs with
+        // shared prefixes, references); memcmp settles equality.
+        var hash: UInt32 = 2_166_136_261 ^ UInt32(bytes.count)
+        for index in 0..<8 { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
+        for index in max(8, bytes.count - 24)..<bytes.count { hash = (hash ^ UInt32(bytes[index])) &* 16_777_619 }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
