@@ -16,6 +16,7 @@ struct NoteGate: AsyncParsableCommand {
             ConvertCommand.self,
             ValidateCommand.self,
             VocabularyCommand.self,
+            ExtractCommand.self,
             ServeCommand.self,
         ])
 }

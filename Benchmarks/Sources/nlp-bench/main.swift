@@ -1,1 +1,109 @@
-print("nlp-bench: not written yet")
+// nlp-bench: single-thread throughput and memory of ClinicalPipeline.annotate.
+//
+//   swift build -c release --package-path Benchmarks --scratch-path .build-bench --product nlp-bench
+//   .build-bench/release/nlp-bench [--data DIR] [--passes N] [--only synthetic|mtsamples] [--approximate]
+//
+// Corpora (DIR defaults to $NOTEGATE_DATA or ../shared/data):
+//   synthetic: synthetic-notes/notes-1000-seed13.jsonl with synthetic-notes/terms-2000.tsv as the lexicon
+//              (the input medSpaCy was timed on);
+//   mtsamples: notes/mtsamples.jsonl ("transcription") with a lexicon built here from
+//              omop-vocab/combined/CONCEPT.csv names (domains Condition, Observation, Drug, Procedure,
+//              Measurement; names of 3+ characters with a letter).
+// Memory: resident set size read from /proc/self/statm after every 100 notes; reported as min/max per pass.
+import ClinicalNLP
+import Foundation
+
+struct Corpus {
+    let name: String
+    let notes: [String]
+    let lexicon: Lexicon
+    var bytes: Int { notes.reduce(0) { $0 + $1.utf8.count } }
+}
+
+func residentMegabytes() -> Double {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+func readJSONLines(_ path: String, field: String) throws -> [String] {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    return try data.split(separator: 0x0A).compactMap { line in
+        (try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?[field] as? String
+    }
+}
+
+func conceptLexicon(_ path: String) throws -> Lexicon {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var lexicon = Lexicon()
+    var first = true
+    for line in text.split(separator: "\n") {
+        if first { first = false; continue }
+        let f = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard f.count > 5, let label = Lexicon.label(forOMOPDomain: String(f[2])) else { continue }
+        let name = String(f[1])
+        guard name.count >= 3, name.contains(where: \.isLetter) else { continue }
+        lexicon.add(term: name, label: label, conceptKey: String(f[0]), source: "omop")
+    }
+    return lexicon
+}
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+let data = option("--data") ?? ProcessInfo.processInfo.environment["NOTEGATE_DATA"] ?? "../shared/data"
+let passes = Int(option("--passes") ?? "5") ?? 5
+let only = option("--only")
+let approximate = arguments.contains("--approximate")
+
+var corpora = [Corpus]()
+if only == nil || only == "synthetic" {
+    let notes = try readJSONLines("\(data)/synthetic-notes/notes-1000-seed13.jsonl", field: "text")
+    let lexicon = try Lexicon.load(tsv: URL(fileURLWithPath: "\(data)/synthetic-notes/terms-2000.tsv"), source: "terms")
+    corpora.append(Corpus(name: "synthetic notes-1000-seed13 + terms-2000", notes: notes, lexicon: lexicon))
+}
+if only == nil || only == "mtsamples" {
+    let notes = try readJSONLines("\(data)/notes/mtsamples.jsonl", field: "transcription")
+    let lexicon = try conceptLexicon("\(data)/omop-vocab/combined/CONCEPT.csv")
+    corpora.append(Corpus(name: "mtsamples + OMOP combined CONCEPT names", notes: notes, lexicon: lexicon))
+}
+
+print("nlp-bench: single thread, \(passes) passes per corpus, approximate matching \(approximate ? "on" : "off")")
+for corpus in corpora {
+    let buildStart = Date()
+    let pipeline = try ClinicalPipeline(lexicon: corpus.lexicon, options: .init(matching: .init(approximate: approximate)))
+    let buildSeconds = Date().timeIntervalSince(buildStart)
+    print("\n\(corpus.name): \(corpus.notes.count) notes, \(String(format: "%.2f", Double(corpus.bytes) / 1e6)) MB, "
+          + "lexicon \(corpus.lexicon.count) terms (\(pipeline.matcher?.termCount ?? 0) compiled), build \(String(format: "%.2f", buildSeconds)) s")
+    var entities = 0
+    for note in corpus.notes.prefix(50) { entities += pipeline.annotate(note).entities.count }  // warm-up
+    var best = 0.0
+    for pass in 1...passes {
+        entities = 0
+        var minRSS = Double.infinity, maxRSS = 0.0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (index, note) in corpus.notes.enumerated() {
+            entities += pipeline.annotate(note).entities.count
+            if index % 100 == 0 {
+                let rss = residentMegabytes()
+                minRSS = min(minRSS, rss); maxRSS = max(maxRSS, rss)
+            }
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let rate = Double(corpus.notes.count) / seconds
+        best = max(best, rate)
+        print("  pass \(pass): \(String(format: "%.3f", seconds)) s, \(String(format: "%.0f", rate)) notes/s, "
+              + "\(String(format: "%.1f", Double(corpus.bytes) / 1e6 / seconds)) MB/s, \(entities) entities, "
+              + "RSS \(String(format: "%.1f", minRSS))–\(String(format: "%.1f", maxRSS)) MB")
+    }
+    // Stage split on one pass: analysis (normalize, tokenize, sections, sentences, dictionary) vs full annotate.
+    let start = DispatchTime.now().uptimeNanoseconds
+    var tokens = 0
+    for note in corpus.notes { tokens += pipeline.analyze(note).tokens.count }
+    let analyzeSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("  best \(String(format: "%.0f", best)) notes/s; analyze-only \(String(format: "%.0f", Double(corpus.notes.count) / analyzeSeconds)) notes/s "
+          + "(\(tokens) tokens)")
+}

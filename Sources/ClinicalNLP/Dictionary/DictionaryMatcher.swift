@@ -4,14 +4,14 @@
 /// The lexicon is compiled into a token trie stored as one hash table of edges keyed by
 /// `(node, key id)`, so finding the terms at a position costs one hash lookup per token of the longest
 /// candidate, independent of how many terms the lexicon holds. Optionally (`Options.approximate`), a word the
-/// lexicon does not know is snapped to the most similar lexicon word (character-bigram Dice similarity ≥
-/// threshold, QuickUMLS-style), so `hypertenson` still matches `hypertension`; such mentions carry the
+/// lexicon does not know is snapped to the most similar lexicon word (bigram candidates, edit similarity ≥
+/// threshold; see `FuzzyWordIndex`), so `hypertenson` still matches `hypertension`; such mentions carry the
 /// similarity as their score.
 public struct DictionaryMatcher: MentionDetector {
     public struct Options: Sendable {
         /// Snap unknown words to the closest lexicon word (slower; off by default).
         public var approximate: Bool
-        /// Minimum bigram Dice similarity for a snapped word.
+        /// Minimum edit similarity (1 - edits / length) for a snapped word.
         public var approximateThreshold: Double
         /// Words shorter than this are never snapped (short words are too easily confused).
         public var approximateMinimumLength: Int

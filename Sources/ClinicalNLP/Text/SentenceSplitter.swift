@@ -98,6 +98,17 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    private static func startsLine(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+        var p = token.range.lowerBound - 1
+        while p >= 0 {
+            let v = scalars[p].value
+            if v == 0x0A || v == 0x0D { return true }
+            if v != 0x20 && v != 0x09 { return false }
+            p -= 1
+        }
+        return true
+    }
+
     /// Whether token `k` ends a sentence by punctuation.
     private func endsSentence(_ k: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
         let token = tokens[k]
@@ -119,6 +130,8 @@ public struct SentenceSplitter: Sendable {
         guard c == ".", k > 0 else { return true }
         let previous = tokens[k - 1]
         guard previous.range.upperBound == token.range.lowerBound else { return true }
+        // A list marker at the start of a line ("1. Start ...", "2. Recheck ...").
+        if previous.kind == .number, Self.startsLine(previous, scalars) { return false }
         let lineBreakFollows = scalars[token.range.upperBound..<next.range.lowerBound].contains { $0 == "\n" || $0 == "\r" }
         let nextFirst = scalars[next.range.lowerBound]
         if previous.kind == .word || previous.kind == .abbreviation {
@@ -126,9 +139,9 @@ public struct SentenceSplitter: Sendable {
             if abbreviations.contains(previous.normalized) && !lineBreakFollows && !ScalarClass.isUpper(nextFirst) {
                 return false
             }
-            // An initial ("J. Smith").
+            // An initial ("J. Smith"), but not a unit after a number ("98.6 F. Referred").
             if previous.text.unicodeScalars.count == 1, ScalarClass.isUpper(previous.text.unicodeScalars.first!),
-               ScalarClass.isUpper(nextFirst), !lineBreakFollows {
+               ScalarClass.isUpper(nextFirst), !lineBreakFollows, k < 2 || tokens[k - 2].kind != .number {
                 return false
             }
         }
