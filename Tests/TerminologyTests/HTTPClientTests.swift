@@ -111,11 +111,9 @@ import Testing
 
     @Test func refusedConnectionIsAConnectionFailure() async throws {
         // Bind a port, then close it so nothing listens there.
-        let port = try await { () async throws -> Int in
-            var found = 0
-            try await withServer({ _ in }) { port in found = port }
-            return found
-        }()
+        let found = Mutex(0)
+        try await withServer({ _ in }) { port in found.withLock { $0 = port } }
+        let port = found.withLock { $0 }
         do {
             _ = try await client(retry: .none).send(HTTPClientRequest(url: "http://127.0.0.1:\(port)/gone"))
             Issue.record("expected a connection failure")
