@@ -16,9 +16,13 @@ public struct AssertionAnalyzer: Sendable {
     static let abbreviations = ["dr", "mr", "mrs", "ms", "st", "vs", "etc", "approx", "no", "fig", "jr", "sr",
                                 "prof", "pt", "pts", "hx", "dx", "tx", "sx", "e.g", "i.e", "a.m", "p.m"]
 
+    /// Negated and possible exclude each other: a trigger of one ends the other's scope ("no fever, possible
+    /// pneumonia": the pneumonia is possible, not negated).
+    static let rivals: [ContextCategory: ContextCategory] = [.negated: .possible, .possible: .negated]
+
     public init(ruleSet: ContextRuleSet) {
         self.ruleSet = ruleSet
-        self.index = ContextPhraseIndex(rules: ruleSet.rules)
+        self.index = ContextPhraseIndex(rules: ruleSet.rules, rivals: Self.rivals)
         var sectionDefaults: [SectionCategory: ContextCategorySet] = [:]
         for rule in ruleSet.rules where rule.kind == .section {
             if let section = SectionCategory(rawValue: rule.phrase) {
@@ -50,37 +54,21 @@ public struct AssertionAnalyzer: Sendable {
     public func analyze(text: [Unicode.Scalar], sentence: Range<Int>, targets: [Range<Int>],
                         section: SectionCategory?) -> [Assertion] {
         guard !targets.isEmpty else { return [] }
+        let implied = section.flatMap { sectionDefaults[$0] } ?? .none
         let sentenceRange = sentence.clamped(to: 0..<text.count)
         let tokens = AssertionTokenizer.tokenize(text, range: sentenceRange)
-        let implied = section.flatMap { sectionDefaults[$0] } ?? .none
-        let scope = SentenceScope(tokens: tokens, abbreviationHashes: abbreviationHashes)
         let matches = index.matches(in: tokens)
-        var found = [ContextCategorySet](repeating: .none, count: targets.count)
-        for (targetIndex, target) in targets.enumerated() {
-            let span = scope.tokenSpan(of: target)
-            let cues = select(matches, outside: span)
-            guard !cues.isEmpty else { continue }
-            for category in ContextCategory.allCases {
-                let terminations = cues.filter { $0.rule.kind == .termination && $0.rule.categories.contains(category) }
-                    .map(\.start)
-                for cue in cues where cue.rule.isTrigger && cue.rule.categories.contains(category) {
-                    if scope.covers(span, cue: cue, terminations: terminations) {
-                        found[targetIndex].mask |= category.bit
-                        break
-                    }
-                }
-            }
+        // Most sentences hold no cue at all.
+        guard !matches.isEmpty else {
+            return Array(repeating: Self.assertion(found: 0, implied: implied.mask), count: targets.count)
         }
-        return found.map { categories in
-            let all = ContextCategorySet(mask: categories.mask | implied.mask)
-            let experiencer: Assertion.Experiencer =
-                categories.contains(.family) ? .family
-                : categories.contains(.other) ? .other
-                : implied.contains(.family) ? .family
-                : implied.contains(.other) ? .other : .patient
-            return Assertion(negated: all.contains(.negated), possible: all.contains(.possible),
-                             hypothetical: all.contains(.hypothetical), historical: all.contains(.historical),
-                             experiencer: experiencer)
+        let scope = SentenceScope(tokens: tokens, abbreviationHashes: abbreviationHashes)
+        let everyCue = select(matches, outside: nil)
+        return targets.map { target in
+            let span = scope.tokenSpan(of: target)
+            let touchesTarget = matches.contains { Self.overlaps($0, span) }
+            let cues = touchesTarget ? select(matches, outside: span) : everyCue
+            return Self.assertion(found: scope.categories(of: span, cues: cues), implied: implied.mask)
         }
     }
 
@@ -90,28 +78,47 @@ public struct AssertionAnalyzer: Sendable {
         analyze(text: Array(text.unicodeScalars), sentence: sentence, targets: targets, section: section)
     }
 
-    /// A cue chosen for one category: the rule that acts on that category and its token span.
+    /// A cue chosen in a sentence: one action of a matched phrase and its token span.
     struct Cue {
         var start: Int
         var end: Int
-        var rule: ContextRule
+        var action: ContextPhraseIndex.Action
+    }
+
+    @inline(__always)
+    private static func overlaps(_ match: ContextPhraseIndex.Match, _ span: Range<Int>) -> Bool {
+        match.end > span.lowerBound && match.start < max(span.upperBound, span.lowerBound + 1)
     }
 
     /// Leftmost-longest, non-overlapping choice among the phrases that do not touch the target: a pseudo-trigger
     /// ("no increase") thus hides the shorter trigger inside it ("no"), and no cue is read inside the target (with
     /// target "mucosa moist with no erythema", the "no" is part of the finding, not a cue about it).
-    private func select(_ matches: [ContextPhraseIndex.Match], outside target: Range<Int>) -> [Cue] {
+    private func select(_ matches: [ContextPhraseIndex.Match], outside target: Range<Int>?) -> [Cue] {
         var cues: [Cue] = []
         var nextFree = 0
-        let targetEnd = max(target.upperBound, target.lowerBound + 1)
         for match in matches where match.start >= nextFree {
-            if match.end > target.lowerBound && match.start < targetEnd { continue }
-            // Matches at one start come longest first, so the first one that fits wins.
-            for rule in index.phrases[match.phrase].rules where rule.kind != .pseudo {
-                cues.append(Cue(start: match.start, end: match.end, rule: rule))
+            if let target, Self.overlaps(match, target) { continue }
+            // Matches at one start come longest first, so the first one that fits wins; pseudo-triggers have no
+            // action but still take their tokens.
+            for action in index.actions[index.phrases[match.phrase].actions] {
+                cues.append(Cue(start: match.start, end: match.end, action: action))
             }
             nextFree = match.end
         }
         return cues
+    }
+
+    private static func assertion(found: UInt8, implied: UInt8) -> Assertion {
+        let all = ContextCategorySet(mask: found | implied)
+        let sentence = ContextCategorySet(mask: found)
+        let impliedSet = ContextCategorySet(mask: implied)
+        let experiencer: Assertion.Experiencer =
+            sentence.contains(.family) ? .family
+            : sentence.contains(.other) ? .other
+            : impliedSet.contains(.family) ? .family
+            : impliedSet.contains(.other) ? .other : .patient
+        return Assertion(negated: all.contains(.negated), possible: all.contains(.possible),
+                         hypothetical: all.contains(.hypothetical), historical: all.contains(.historical),
+                         experiencer: experiencer)
     }
 }

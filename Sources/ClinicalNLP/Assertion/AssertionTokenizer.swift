@@ -9,35 +9,39 @@ enum AssertionTokenizer {
     /// Tokens of `scalars[range]`; offsets stay those of `scalars`.
     static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [AssertionToken] {
         var tokens: [AssertionToken] = []
-        tokens.reserveCapacity((range.count / 4) + 4)
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-            let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                let start = index
-                var hash = fnvOffset
-                while index < end {
-                    let current = scalars[index]
-                    if isWordScalar(current) {
-                        hashLowercased(current, into: &hash)
-                        index += 1
-                    } else if isApostrophe(current), index + 1 < end, isWordScalar(scalars[index + 1]) {
-                        mix(0x27, into: &hash)
-                        index += 1
-                    } else {
-                        break
+        tokens.reserveCapacity((range.count / 5) + 4)
+        scalars.withUnsafeBufferPointer { scalars in
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                let scalar = scalars[index]
+                if isWordScalar(scalar) {
+                    let start = index
+                    var hash = fnvOffset
+                    hashLowercased(scalar, into: &hash)
+                    index += 1
+                    while index < end {
+                        let current = scalars[index]
+                        if isWordScalar(current) {
+                            hashLowercased(current, into: &hash)
+                            index += 1
+                        } else if isApostrophe(current), index + 1 < end, isWordScalar(scalars[index + 1]) {
+                            mix(0x27, into: &hash)
+                            index += 1
+                        } else {
+                            break
+                        }
                     }
+                    tokens.append(AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
+                } else if isSpace(scalar) {
+                    index += 1
+                } else {
+                    var hash = fnvOffset
+                    mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
+                    tokens.append(AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
+                                                 first: scalar))
+                    index += 1
                 }
-                tokens.append(AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
-            } else if isSpace(scalar) {
-                index += 1
-            } else {
-                var hash = fnvOffset
-                mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
-                tokens.append(AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
-                                             first: scalar))
-                index += 1
             }
         }
         return tokens

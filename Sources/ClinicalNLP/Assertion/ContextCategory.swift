@@ -10,14 +10,23 @@ public enum ContextCategory: String, Sendable, Hashable, CaseIterable {
     case other
 
     /// Bit used in `ContextCategorySet`.
-    var bit: UInt8 { 1 << UInt8(Self.allCases.firstIndex(of: self)!) }
+    var bit: UInt8 {
+        switch self {
+        case .negated: 1
+        case .possible: 2
+        case .hypothetical: 4
+        case .historical: 8
+        case .family: 16
+        case .other: 32
+        }
+    }
 }
 
 /// A small set of categories stored as a bit mask: the analyzer tests membership in its inner loop.
 public struct ContextCategorySet: Sendable, Hashable {
     var mask: UInt8
 
-    public static let all = ContextCategorySet(mask: ContextCategory.allCases.reduce(0) { $0 | $1.bit })
+    public static let all = ContextCategorySet(mask: 63)
     public static let none = ContextCategorySet(mask: 0)
 
     init(mask: UInt8) { self.mask = mask }

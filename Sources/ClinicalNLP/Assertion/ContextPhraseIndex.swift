@@ -1,11 +1,23 @@
-/// Rule phrases compiled to token-hash sequences, indexed by their first token hash, longest first.
+/// Rule phrases compiled to token-hash sequences in an open-addressing table keyed by the first token's hash, so a
+/// token costs one probe whatever the number of rules.
 struct ContextPhraseIndex: Sendable {
-    /// One distinct phrase and the rules that share it ("family history" may be a family and a historical trigger).
+    /// What one rule of a phrase does, in a form the inner loop reads without touching Strings.
+    struct Action: Sendable {
+        var kind: ContextRule.Kind
+        /// Categories the rule triggers (for triggers) or ends (for terminations).
+        var categories: UInt8
+        /// Categories whose scope this cue ends: a termination's own categories, or a trigger's rival category.
+        var stops: UInt8
+        /// Scope limit in words; `Int.max` for the whole sentence.
+        var window: Int
+
+        var isTrigger: Bool { kind == .forward || kind == .backward || kind == .bidirectional }
+    }
+
+    /// One distinct phrase; `actions` indexes `ContextPhraseIndex.actions` (a phrase may carry several rules).
     struct Phrase: Sendable {
         var hashes: [UInt64]
-        var rules: [ContextRule]
-        /// Union of the categories any rule of this phrase acts on.
-        var categories: ContextCategorySet
+        var actions: Range<Int>
     }
 
     /// A phrase found in a sentence: tokens `[start, end)`.
@@ -16,44 +28,107 @@ struct ContextPhraseIndex: Sendable {
     }
 
     let phrases: [Phrase]
-    private let byFirstHash: [UInt64: [Int]]
+    let actions: [Action]
+    /// Every phrase's hashes after its first, back to back: phrase `p` owns `tails[tailRanges[p]]`.
+    private let tails: [UInt64]
+    private let tailRanges: [Range<Int>]
+    /// Open addressing: `slotKeys[i]` is a first-token hash, `slotCandidates[i]` the phrases starting with it
+    /// (indices into `candidates`, longest phrase first). Empty slots have an empty range.
+    private let slotKeys: [UInt64]
+    private let slotCandidates: [Range<Int>]
+    private let candidates: [Int]
+    private let slotMask: Int
 
-    init(rules: [ContextRule]) {
-        var phraseIndex: [[UInt64]: Int] = [:]
-        var phrases: [Phrase] = []
+    init(rules: [ContextRule], rivals: [ContextCategory: ContextCategory]) {
+        var byPhrase: [[UInt64]: [ContextRule]] = [:]
+        var order: [[UInt64]] = []
         for rule in rules where rule.kind != .section {
             let hashes = AssertionTokenizer.phraseHashes(rule.phrase)
-            if let existing = phraseIndex[hashes] {
-                phrases[existing].rules.append(rule)
-                phrases[existing].categories.mask |= rule.categories.mask
-            } else {
-                phraseIndex[hashes] = phrases.count
-                phrases.append(Phrase(hashes: hashes, rules: [rule], categories: rule.categories))
+            if byPhrase[hashes] == nil { order.append(hashes) }
+            byPhrase[hashes, default: []].append(rule)
+        }
+        var phrases: [Phrase] = []
+        var actions: [Action] = []
+        for hashes in order {
+            let start = actions.count
+            for rule in byPhrase[hashes]! where rule.kind != .pseudo {
+                var stops: UInt8 = 0
+                if rule.kind == .termination {
+                    stops = rule.categories.mask
+                } else {
+                    for category in rule.categories.categories { if let rival = rivals[category] { stops |= rival.bit } }
+                }
+                let window: Int
+                switch rule.window {
+                case .sentence: window = .max
+                case .words(let words): window = words
+                }
+                actions.append(Action(kind: rule.kind, categories: rule.categories.mask, stops: stops, window: window))
             }
+            phrases.append(Phrase(hashes: hashes, actions: start..<actions.count))
         }
-        var byFirstHash: [UInt64: [Int]] = [:]
-        for (index, phrase) in phrases.enumerated() {
-            byFirstHash[phrase.hashes[0], default: []].append(index)
+
+        var byFirst: [UInt64: [Int]] = [:]
+        for (index, phrase) in phrases.enumerated() { byFirst[phrase.hashes[0], default: []].append(index) }
+        var capacity = 16
+        while capacity < byFirst.count * 3 { capacity <<= 1 }
+        var slotKeys = [UInt64](repeating: 0, count: capacity)
+        var slotCandidates = [Range<Int>](repeating: 0..<0, count: capacity)
+        var candidates: [Int] = []
+        for (first, list) in byFirst {
+            let sorted = list.sorted { phrases[$0].hashes.count > phrases[$1].hashes.count }
+            var slot = Int(truncatingIfNeeded: first) & (capacity - 1)
+            while !slotCandidates[slot].isEmpty { slot = (slot + 1) & (capacity - 1) }
+            slotKeys[slot] = first
+            slotCandidates[slot] = candidates.count..<(candidates.count + sorted.count)
+            candidates.append(contentsOf: sorted)
         }
-        for key in byFirstHash.keys {
-            byFirstHash[key]!.sort { phrases[$0].hashes.count > phrases[$1].hashes.count }
+        var tails: [UInt64] = []
+        var tailRanges: [Range<Int>] = []
+        for phrase in phrases {
+            tailRanges.append(tails.count..<(tails.count + phrase.hashes.count - 1))
+            tails.append(contentsOf: phrase.hashes.dropFirst())
         }
         self.phrases = phrases
-        self.byFirstHash = byFirstHash
+        self.actions = actions
+        self.tails = tails
+        self.tailRanges = tailRanges
+        self.slotKeys = slotKeys
+        self.slotCandidates = slotCandidates
+        self.candidates = candidates
+        self.slotMask = capacity - 1
+    }
+
+    @inline(__always)
+    private func candidateRange(for hash: UInt64) -> Range<Int> {
+        var slot = Int(truncatingIfNeeded: hash) & slotMask
+        while true {
+            let range = slotCandidates[slot]
+            if range.isEmpty || slotKeys[slot] == hash { return range }
+            slot = (slot + 1) & slotMask
+        }
     }
 
     /// Every phrase occurrence (overlapping ones included), ordered by start, then longest first.
     func matches(in tokens: [AssertionToken]) -> [Match] {
         var matches: [Match] = []
-        for start in tokens.indices {
-            guard let candidates = byFirstHash[tokens[start].hash] else { continue }
-            for candidate in candidates {
-                let hashes = phrases[candidate].hashes
-                guard start + hashes.count <= tokens.count else { continue }
-                var offset = 1
-                while offset < hashes.count, tokens[start + offset].hash == hashes[offset] { offset += 1 }
-                if offset == hashes.count {
-                    matches.append(Match(start: start, end: start + hashes.count, phrase: candidate))
+        let count = tokens.count
+        tokens.withUnsafeBufferPointer { tokens in
+            tails.withUnsafeBufferPointer { tails in
+                for start in 0..<count {
+                    for candidate in candidates[candidateRange(for: tokens[start].hash)] {
+                        let tail = tailRanges[candidate]
+                        guard start + tail.count < count else { continue }
+                        var position = start + 1
+                        var offset = tail.lowerBound
+                        while offset < tail.upperBound, tokens[position].hash == tails[offset] {
+                            offset += 1
+                            position += 1
+                        }
+                        if offset == tail.upperBound {
+                            matches.append(Match(start: start, end: position, phrase: candidate))
+                        }
+                    }
                 }
             }
         }

@@ -65,33 +65,8 @@ struct SentenceScope {
         return lower..<upper
     }
 
-    /// Whether `cue` (a trigger) covers `target`: in its direction, within its window, with no termination
-    /// (token starts in `terminations`) or sentence boundary in between.
-    func covers(_ target: Range<Int>, cue: AssertionAnalyzer.Cue, terminations: [Int]) -> Bool {
-        let kind = cue.rule.kind
-        if kind == .forward || kind == .bidirectional, target.lowerBound >= cue.end {
-            if within(cue.rule.window, words: wordsBefore[target.lowerBound] - wordsBefore[cue.end]),
-               !blocked(cue.end..<target.lowerBound, terminations: terminations) {
-                return true
-            }
-        }
-        if kind == .backward || kind == .bidirectional, target.upperBound <= cue.start, !target.isEmpty {
-            if within(cue.rule.window, words: wordsBefore[cue.start] - wordsBefore[target.upperBound]),
-               !blocked(target.upperBound..<cue.start, terminations: terminations) {
-                return true
-            }
-        }
-        return false
-    }
+    /// Number of word tokens in `gap`.
+    func words(in gap: Range<Int>) -> Int { wordsBefore[gap.upperBound] - wordsBefore[gap.lowerBound] }
 
-    private func within(_ window: ContextRule.Window, words: Int) -> Bool {
-        switch window {
-        case .sentence: return true
-        case .words(let limit): return words < limit
-        }
-    }
-
-    private func blocked(_ gap: Range<Int>, terminations: [Int]) -> Bool {
-        terminations.contains(where: gap.contains) || boundaries.contains(where: gap.contains)
-    }
+    func hasBoundary(in gap: Range<Int>) -> Bool { boundaries.contains(where: gap.contains) }
 }
