@@ -7,6 +7,11 @@ enum CodecBench {
             MemoryProbe.runChild(format: arguments[2], path: arguments[3])
             return
         }
+        if arguments.count >= 4, arguments[1] == "--profile" {
+            // Only one codec in a loop, for `perf record`.
+            profile(format: arguments[2], data: URL(fileURLWithPath: arguments[3]))
+            return
+        }
         var seconds = 2.0
         var dataPath = ProcessInfo.processInfo.environment["NOTEGATE_DATA"]
         var index = 1
@@ -35,6 +40,18 @@ enum CodecBench {
         } catch {
             print("codec-bench failed: \(error)")
             exit(1)
+        }
+    }
+
+    static func profile(format: String, data: URL) {
+        guard let corpus = try? Corpus.synthea(data) else { return }
+        for _ in 0..<10 {
+            switch format {
+            case "xml": for document in corpus.xml { _ = try? FHIRXML.parse(document) }
+            case "xml-write": for tree in corpus.trees { _ = FHIRXML.serialize(tree) }
+            case "scan": for document in corpus.xml { _ = RawLibXMLScan.scan(document) }
+            default: for document in corpus.json { _ = try? FHIRJSON.parse(document) }
+            }
         }
     }
 }

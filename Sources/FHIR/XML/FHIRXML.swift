@@ -8,12 +8,12 @@ import Foundation
 public enum FHIRXML {
     /// Reads a FHIR XML document (a resource at the root) into an element tree.
     public static func parse(
-        _ data: Data, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+        _ data: Data, options: FHIRXMLParseOptions = .default
     ) throws(FHIRParseError) -> FHIRElement {
         try checkSize(data.count, options)
         do {
             return try data.withUnsafeBytes { buffer in
-                try FHIRXMLTreeReader(buffer: buffer, definitions: definitions, options: options).read()
+                try FHIRXMLTreeReader(buffer: buffer, options: options).read()
             }
         } catch let error as FHIRParseError {
             throw error
@@ -24,23 +24,23 @@ public enum FHIRXML {
 
     /// Reads a FHIR XML document from any byte collection (copied once when it is not contiguous).
     public static func parse<Bytes: Collection>(
-        _ bytes: Bytes, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+        _ bytes: Bytes, options: FHIRXMLParseOptions = .default
     ) throws(FHIRParseError) -> FHIRElement where Bytes.Element == UInt8 {
-        try parse(Data(bytes), options: options, definitions: definitions)
+        try parse(Data(bytes), options: options)
     }
 
     /// Reads a FHIR XML document held in a string.
     public static func parse(
-        _ text: String, options: FHIRXMLParseOptions = .default, definitions: FHIRDefinitions = .r4
+        _ text: String, options: FHIRXMLParseOptions = .default
     ) throws(FHIRParseError) -> FHIRElement {
-        try parse(Data(text.utf8), options: options, definitions: definitions)
+        try parse(Data(text.utf8), options: options)
     }
 
     /// Writes the tree as FHIR XML (UTF-8, with an XML declaration); `pretty` indents by two spaces.
     public static func serialize(
-        _ element: FHIRElement, pretty: Bool = false, definitions: FHIRDefinitions = .r4
+        _ element: FHIRElement, pretty: Bool = false
     ) -> Data {
-        var writer = FHIRXMLWriter(definitions: definitions, pretty: pretty)
+        var writer = FHIRXMLWriter(definitions: .r4, pretty: pretty)
         writer.writeDocument(element)
         return Data(writer.out)
     }

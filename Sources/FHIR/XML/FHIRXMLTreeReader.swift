@@ -10,15 +10,15 @@ import CLibXML2
 struct FHIRXMLTreeReader: ~Copyable {
     private let reader: LibXMLStreamReader
     private let buffer: UnsafeRawBufferPointer
-    private let definitions: FHIRDefinitions
     private let options: FHIRXMLParseOptions
+    private let table: XMLTypeTable
     private var frames: [Frame] = []
     private var pending = XMLPendingElements()
     private var result: FHIRElement?
-    /// Per-parse caches: type nodes by type name, resource types by interned element-name address.
-    private var typeNodes: [String: XMLTypeNode] = [:]
-    private var resourceNames: [UnsafeRawPointer: (name: String, type: XMLTypeNode)] = [:]
-    private var elementType: XMLTypeNode?
+    /// Element names by the address of libxml2's interned name (interned for the whole parse, so the address
+    /// identifies the name; this cache never outlives the parse).
+    private var names: [UnsafeRawPointer: String] = [:]
+    private var childCache = XMLChildCache()
 
     /// An open element. Its finished children sit on `pending` from `childStart` up.
     struct Frame {
@@ -36,14 +36,11 @@ struct FHIRXMLTreeReader: ~Copyable {
         var resourceType: String?
     }
 
-    init(
-        buffer: UnsafeRawBufferPointer, definitions: FHIRDefinitions, options: FHIRXMLParseOptions
-    ) throws(FHIRParseError) {
+    init(buffer: UnsafeRawBufferPointer, options: FHIRXMLParseOptions) throws(FHIRParseError) {
         self.buffer = buffer
-        self.definitions = definitions
         self.options = options
+        self.table = XMLTypeTable.r4
         self.reader = try LibXMLStreamReader(buffer: buffer)
-        self.elementType = typeNode("Element")
     }
 
     consuming func read() throws(FHIRParseError) -> FHIRElement {
@@ -111,12 +108,13 @@ struct FHIRXMLTreeReader: ~Copyable {
                 return
             }
             try requireFHIRNamespace(namespace, node: node)
-            if child.role == .primitive, reader.isEmptyElement, let type = child.type {
+            let childType = child.typeIndex.map { table.nodes[$0] }
+            if child.role == .primitive, reader.isEmptyElement, let type = childType {
                 try appendEmptyPrimitive(child.name, type: type, isArray: child.isArray, node: node)
                 return
             }
             frames.append(Frame(
-                name: child.name, role: child.role, type: child.type, isArray: child.isArray, isWrapped: false,
+                name: child.name, role: child.role, type: childType, isArray: child.isArray, isWrapped: false,
                 node: node, childStart: pending.count))
         }
         try readAttributes(of: node)
@@ -126,67 +124,43 @@ struct FHIRXMLTreeReader: ~Copyable {
     private mutating func openResource(
         _ namePointer: UnsafePointer<xmlChar>, node: xmlNodePtr, wrapped: Bool
     ) throws(FHIRParseError) {
-        let key = UnsafeRawPointer(namePointer)
-        let resource: (name: String, type: XMLTypeNode)
-        if let known = resourceNames[key] {
-            resource = known
-        } else {
-            let name = XMLNames.string(namePointer)
-            guard definitions.isResourceType(name), let type = typeNode(name) else {
-                throw failure(.unknownResourceType, "XML: <\(name)> is not an R4 resource type", node: node)
-            }
-            resource = (name, type)
-            resourceNames[key] = resource
+        let name = cachedName(namePointer)
+        guard let index = table.byName[name], table.nodes[index].isResource else {
+            throw failure(.unknownResourceType, "XML: <\(name)> is not an R4 resource type", node: node)
         }
         frames.append(Frame(
-            name: resource.name, role: .resource, type: resource.type, isArray: false, isWrapped: wrapped,
+            name: name, role: .resource, type: table.nodes[index], isArray: false, isWrapped: wrapped,
             node: node, childStart: pending.count))
     }
 
-    /// The definition of a child element, resolved once per parent type and name.
+    /// The definition of a child element from the shared table.
     private mutating func resolveChild(
         _ namePointer: UnsafePointer<xmlChar>, parent: Int, node: xmlNodePtr
     ) throws(FHIRParseError) -> XMLChild {
-        let key = UnsafeRawPointer(namePointer)
         guard let parentType = frames[parent].type else {
             // Inside a kept unknown element everything is unknown too.
-            return XMLChild(name: XMLNames.string(namePointer), role: .unknown, type: nil, isArray: true)
+            return XMLChild(name: cachedName(namePointer), role: .unknown, typeIndex: nil, isArray: true)
         }
-        if let known = parentType.children[key] { return known }
-        let name = XMLNames.string(namePointer)
-        // A primitive's children (its extensions) are defined by `Element`.
-        let lookup = parentType.isPrimitive ? elementType?.definition : parentType.definition
-        let child: XMLChild
-        if let match = lookup?.element(named: name) {
-            let isArray = match.definition.isArray
-            switch match.typeName {
-            case "Resource":
-                child = XMLChild(name: name, role: .wrapper, type: nil, isArray: isArray)
-            case "xhtml":
-                child = XMLChild(name: name, role: .narrative, type: nil, isArray: isArray)
-            default:
-                guard let type = typeNode(match.typeName) else {
-                    throw failure(
-                        .unknownElement, "XML: element <\(name)> has an unknown type \(match.typeName)", node: node)
-                }
-                child = XMLChild(name: name, role: type.isPrimitive ? .primitive : .complex, type: type, isArray: isArray)
-            }
-        } else if options.keepUnknownElements {
-            child = XMLChild(name: name, role: .unknown, type: nil, isArray: true)
-        } else {
-            throw failure(
-                .unknownElement, "XML: unknown element <\(name)> in \(parentType.definition.name)", node: node)
+        let key = XMLChildCache.key(parent: parentType.index, name: UnsafeRawPointer(namePointer))
+        if let child = childCache.lookup(key) { return child }
+        let name = cachedName(namePointer)
+        if let child = parentType.children[name] {
+            childCache.insert(key, child)
+            return child
         }
-        parentType.children[key] = child
-        return child
+        if options.keepUnknownElements {
+            return XMLChild(name: name, role: .unknown, typeIndex: nil, isArray: true)
+        }
+        throw failure(.unknownElement, "XML: unknown element <\(name)> in \(parentType.name)", node: node)
     }
 
-    private mutating func typeNode(_ name: String) -> XMLTypeNode? {
-        if let known = typeNodes[name] { return known }
-        guard let definition = definitions.type(name) else { return nil }
-        let node = XMLTypeNode(definition)
-        typeNodes[name] = node
-        return node
+    @inline(__always)
+    private mutating func cachedName(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        if let known = names[key] { return known }
+        let name = XMLNames.string(pointer)
+        names[key] = name
+        return name
     }
 
     private mutating func closeElement() throws(FHIRParseError) {
@@ -340,7 +314,7 @@ struct FHIRXMLTreeReader: ~Copyable {
                     node: frame.node)
             }
         case .number:
-            let typeName = type.definition.name
+            let typeName = type.name
             let valid = typeName == "decimal" ? XMLPrimitiveSyntax.isDecimal(text) : XMLPrimitiveSyntax.isInteger(text)
             if !valid {
                 throw failure(

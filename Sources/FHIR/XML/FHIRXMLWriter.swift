@@ -146,7 +146,10 @@ struct FHIRXMLWriter {
     private mutating func newline(_ depth: Int) {
         guard pretty else { return }
         out.append(0x0A)
-        for _ in 0..<depth { out += Self.indent }
+        for _ in 0..<depth {
+            out.append(0x20)
+            out.append(0x20)
+        }
     }
 
     private static let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8)
@@ -157,5 +160,4 @@ struct FHIRXMLWriter {
     private static let valueAttribute = Array(" value=\"".utf8)
     private static let emptyClose = Array("/>".utf8)
     private static let endOpen = Array("</".utf8)
-    private static let indent = Array("  ".utf8)
 }

@@ -18,7 +18,7 @@ struct XHTMLMarkupReader {
         var namespaces: [String?] = [nil]
         let divNamespace = writeStartTag(div, inScope: nil, into: &out)
         if reader.isEmptyElement {
-            out += Array("/>".utf8)
+            out += Self.emptyClose
             return String(decoding: out, as: UTF8.self)
         }
         out.append(UInt8(ascii: ">"))
@@ -29,14 +29,14 @@ struct XHTMLMarkupReader {
                 guard let node = reader.currentNode else { continue }
                 let namespace = writeStartTag(node, inScope: namespaces.last ?? nil, into: &out)
                 if reader.isEmptyElement {
-                    out += Array("/>".utf8)
+                    out += Self.emptyClose
                 } else {
                     out.append(UInt8(ascii: ">"))
                     namespaces.append(namespace)
                 }
             case LibXMLStreamReader.NodeType.endElement:
                 guard let node = reader.currentNode else { continue }
-                out += Array("</".utf8)
+                out += Self.endOpen
                 appendName(node.pointee.name, into: &out)
                 out.append(UInt8(ascii: ">"))
                 namespaces.removeLast()
@@ -46,9 +46,9 @@ struct XHTMLMarkupReader {
                 if let value = reader.constValue { appendEscaped(value, attribute: false, into: &out) }
             case LibXMLStreamReader.NodeType.comment:
                 if let value = reader.constValue {
-                    out += Array("<!--".utf8)
+                    out += Self.commentOpen
                     appendRaw(value, into: &out)
-                    out += Array("-->".utf8)
+                    out += Self.commentClose
                 }
             case LibXMLStreamReader.NodeType.entityReference, LibXMLStreamReader.NodeType.documentType:
                 throw FHIRParseError(
@@ -69,7 +69,7 @@ struct XHTMLMarkupReader {
         appendName(node.pointee.name, into: &out)
         let namespace = node.pointee.ns?.pointee.href.map { XMLNames.string($0) }
         if namespace != inScope {
-            out += Array(" xmlns=\"".utf8)
+            out += Self.namespaceOpen
             if let namespace { appendEscapedString(namespace, into: &out) }
             out.append(UInt8(ascii: "\""))
         }
@@ -88,7 +88,7 @@ struct XHTMLMarkupReader {
                 out += Array("\(prefix):".utf8)
             }
             appendName(current.pointee.name, into: &out)
-            out += Array("=\"".utf8)
+            out += Self.attributeOpen
             appendAttributeValue(current, into: &out)
             out.append(UInt8(ascii: "\""))
         }
@@ -125,4 +125,11 @@ struct XHTMLMarkupReader {
             index += 1
         }
     }
+
+    private static let emptyClose = Array("/>".utf8)
+    private static let endOpen = Array("</".utf8)
+    private static let commentOpen = Array("<!--".utf8)
+    private static let commentClose = Array("-->".utf8)
+    private static let namespaceOpen = Array(" xmlns=\"".utf8)
+    private static let attributeOpen = Array("=\"".utf8)
 }
