@@ -47,7 +47,7 @@ struct AssertionNegationTests {
         #expect(try !assertion("rods", in: "Blood culture grew gram negative rods.").negated)
         #expect(try !assertion("fever", in: "Not only fever but also a productive cough.").negated)
         #expect(try !assertion("infiltrate", in: "No change in the right lower lobe infiltrate.").negated)
-        #expect(try !assertion("hemoptysis", in: "Hemoptysis, not certain if related to anticoagulation.").negated)
+        #expect(try !assertion("Hemoptysis", in: "Hemoptysis, not certain if related to anticoagulation.").negated)
     }
 
     @Test func terminationsEndTheScope() throws {
