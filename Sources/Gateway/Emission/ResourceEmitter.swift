@@ -141,7 +141,7 @@ public struct ResourceEmitter: Sendable {
         if let match = finding.match {
             var seen = Set<String>()
             for concept in [match.source, match.standard].compactMap({ $0 }) {
-                guard let system = CodingSystems.uri(forVocabulary: concept.vocabularyId),
+                guard let system = VocabularySystems.systemURI(forVocabulary: concept.vocabularyId),
                       seen.insert("\(system)|\(concept.conceptCode)").inserted else { continue }
                 element.append(coding("coding", system: system, code: concept.conceptCode, display: concept.name))
             }

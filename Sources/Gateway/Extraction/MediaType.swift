@@ -46,7 +46,7 @@ public struct MediaType: Sendable, Hashable, CustomStringConvertible {
         switch essence {
         case "text/plain", "text/markdown": .plain
         case "text/html": .html
-        case "application/xhtml+xml": .xhtml
+        case "application/xhtml+xml", "application/xhtml": .xhtml
         default: nil
         }
     }

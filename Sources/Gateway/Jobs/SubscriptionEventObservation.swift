@@ -4,11 +4,14 @@ public struct SubscriptionEventObservation: Sendable, Equatable {
     public var subscription: String
     public var eventsSinceSubscriptionStart: Int64?
     public var eventNumbers: [Int64]
+    /// Events the notification carries (0 for handshakes and heartbeats), for counters without event numbers.
+    public var eventCount: Int
 
-    public init(subscription: String, eventsSinceSubscriptionStart: Int64?, eventNumbers: [Int64]) {
+    public init(subscription: String, eventsSinceSubscriptionStart: Int64?, eventNumbers: [Int64], eventCount: Int? = nil) {
         self.subscription = subscription
         self.eventsSinceSubscriptionStart = eventsSinceSubscriptionStart
         self.eventNumbers = eventNumbers
+        self.eventCount = eventCount ?? eventNumbers.count
     }
 
     /// The newest event this notification tells about (heartbeats tell it through the counter alone).
@@ -17,10 +20,12 @@ public struct SubscriptionEventObservation: Sendable, Equatable {
         return candidates.max()
     }
 
-    /// The first event this notification carries; without event numbers, the counter itself (a heartbeat saying
-    /// 12 after event 10 means 11 and 12 were missed).
+    /// The first event this notification carries; without event numbers, derived from the counter (the last
+    /// `eventCount` events). For a heartbeat it is one past the counter: a heartbeat saying 12 after event 10
+    /// means 11 and 12 were missed.
     var lowestEventNumber: Int64? {
-        eventNumbers.min() ?? eventsSinceSubscriptionStart
+        if let lowest = eventNumbers.min() { return lowest }
+        return eventsSinceSubscriptionStart.map { $0 - Int64(eventCount) + 1 }
     }
 }
 

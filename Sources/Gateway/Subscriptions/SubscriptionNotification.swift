@@ -51,7 +51,8 @@ public struct SubscriptionNotification: Sendable, Equatable {
     public var eventObservation: SubscriptionEventObservation {
         SubscriptionEventObservation(
             subscription: subscription, eventsSinceSubscriptionStart: eventsSinceSubscriptionStart,
-            eventNumbers: events.compactMap { $0.eventNumber.flatMap { Int64($0) } })
+            eventNumbers: events.compactMap { $0.eventNumber.flatMap { Int64($0) } },
+            eventCount: kind.carriesEvents ? (events.isEmpty ? entries.count : events.count) : 0)
     }
 
     /// The entry holding (or naming) the resource a reference points at: same `fullUrl`, a `fullUrl` ending in

@@ -8,7 +8,7 @@ public struct GatewayError: Error, Sendable, CustomStringConvertible {
         fileprivate enum Base: String, Sendable {
             case invalidBase64, attachmentTooLarge, unsupportedCharset, invalidEncoding
             case unsupportedContentType, missingContent, unresolvedReference, fetchFailed
-            case invalidInput, noDocuments
+            case invalidInput, noDocuments, vocabularyUnavailable
         }
         fileprivate let base: Base
         private init(_ base: Base) { self.base = base }
@@ -33,6 +33,8 @@ public struct GatewayError: Error, Sendable, CustomStringConvertible {
         public static let invalidInput = Code(.invalidInput)
         /// The input holds no DocumentReference at all.
         public static let noDocuments = Code(.noDocuments)
+        /// The vocabulary database cannot be opened.
+        public static let vocabularyUnavailable = Code(.vocabularyUnavailable)
 
         public var description: String { base.rawValue }
     }

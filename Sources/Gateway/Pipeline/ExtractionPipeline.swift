@@ -1,0 +1,98 @@
+import ClinicalNLP
+import FHIR
+import Foundation
+
+/// One run over one input: find the documents, extract each note's text, run the NLP, resolve, emit.
+///
+/// Inputs: a DocumentReference; a DiagnosticReport (its `presentedForm`); or a Bundle of any type, whose
+/// DocumentReference entries are processed (DiagnosticReports inside a Bundle are not: producers such as Synthea
+/// put the same note in both). Each document is processed on its own: its failure becomes an issue with the
+/// FHIRPath of the offending element and the other documents go on. Documents are processed one after the other:
+/// the server gets parallelism across requests, and per-input order keeps outputs deterministic.
+public struct ExtractionPipeline: Sendable {
+    public let engine: GatewayEngine
+
+    public init(engine: GatewayEngine) {
+        self.engine = engine
+    }
+
+    /// Processes `input`. Throws only when the input as a whole cannot be processed (wrong resource type,
+    /// too many documents); per-document problems are in the result's issues.
+    public func run(_ input: FHIRElement, recordedAt: String? = nil) async throws(GatewayError) -> ExtractionResult {
+        let recordedAt = recordedAt ?? GatewayEngine.instant()
+        let index = BundleIndex(root: input)
+        let type = input.resourceType ?? input.name
+        let documents: [BundleIndex.Entry]
+        switch type {
+        case "Bundle":
+            documents = index.entries.filter { $0.resource.resourceType == "DocumentReference" }
+        case "DocumentReference", "DiagnosticReport":
+            documents = index.entries
+        default:
+            throw GatewayError(.invalidInput, "expected a DocumentReference, a DiagnosticReport or a Bundle, found \(type)",
+                               expression: type)
+        }
+        guard documents.count <= engine.configuration.maximumDocuments else {
+            throw GatewayError(.invalidInput, "the input holds \(documents.count) documents, limit \(engine.configuration.maximumDocuments)",
+                               expression: type)
+        }
+        var result = ExtractionResult(documents: [], recordedAt: recordedAt, versions: engine.versions)
+        if documents.isEmpty {
+            result.inputIssues.append(GatewayError(.noDocuments, "the Bundle holds no DocumentReference", expression: "Bundle.entry")
+                .issue(severity: .warning))
+        }
+        for entry in documents {
+            result.documents.append(await process(entry, index: index, recordedAt: recordedAt))
+        }
+        return result
+    }
+
+    func process(_ entry: BundleIndex.Entry, index: BundleIndex, recordedAt: String) async -> DocumentResult {
+        var context = DocumentContext(document: entry.resource, fullUrl: entry.fullUrl, path: entry.path, index: index)
+        if entry.resource.string("status") == "entered-in-error" {
+            return DocumentResult(context: context, note: nil, issues: [OperationOutcome.Issue(
+                severity: .information, code: .businessRule,
+                diagnostics: "skipped: the document is entered-in-error", expression: ["\(entry.path).status"])])
+        }
+        let note: ExtractedNote
+        do {
+            note = try await engine.extractor.extract(from: entry.resource, path: entry.path, index: index)
+        } catch {
+            return DocumentResult(context: context, note: nil, issues: [error.issue()])
+        }
+        var issues = note.warnings.map { $0.issue(severity: .warning) }
+        context.attachmentPath = context.resourceType + note.attachmentPath.dropFirst(entry.path.count)
+        if context.subject == nil {
+            issues.append(OperationOutcome.Issue(
+                severity: .warning, code: .required,
+                diagnostics: "the document has no subject: no Condition/MedicationStatement/Procedure can be emitted "
+                    + "(mentions are still reported in NOTE_NLP)",
+                expression: ["\(entry.path).subject"]))
+        }
+        let annotated = engine.nlp.annotate(note.text)
+        let sectionCodes = annotated.sections.map { ($0.range, $0.loincCode) }
+        var findings: [Finding] = []
+        findings.reserveCapacity(annotated.entities.count)
+        for entity in annotated.entities {
+            let loinc = sectionCodes.last { $0.0.lowerBound <= entity.range.lowerBound }?.1
+            findings.append(Finding(entity: entity, match: await engine.matcher.match(entity), sectionLOINC: loinc))
+        }
+        let emission = engine.emitter.emit(findings, context: context, recordedAt: recordedAt)
+        return DocumentResult(context: context, note: note, findings: findings, dispositions: emission.dispositions,
+                              resources: emission.resources, issues: issues)
+    }
+}
+
+extension GatewayEngine: NoteExtractionService {
+    public func extract(_ input: FHIRElement, recordedAt: String? = nil) async throws(GatewayError) -> ExtractionResult {
+        try await ExtractionPipeline(engine: self).run(input, recordedAt: recordedAt)
+    }
+
+    public func extractResources(from input: FHIRElement) async throws -> NoteExtractionOutput {
+        let result = try await extract(input)
+        return NoteExtractionOutput(resources: result.resources, issues: result.issues, statistics: result.statistics)
+    }
+
+    /// The NOTE_NLP writer with this engine's section concepts.
+    public var noteNLPWriter: NoteNLPWriter { NoteNLPWriter(sectionConceptIDs: sectionConceptIDs) }
+}
