@@ -8,8 +8,13 @@ import Testing
     "FHIR XML conformance (NOTEGATE_DATA)",
     .enabled(if: SharedData.isAvailable, "NOTEGATE_DATA not set: shared data sets unavailable, suite skipped"))
 struct FHIRXMLConformanceTests {
-    /// Pairs whose source files are at fault, with the reason. Empty: all 729 pairs pass.
-    static let knownExceptions: [String: String] = [:]
+    /// Pairs whose two source files disagree, with the reason. Only the comparison with the other format's file
+    /// is skipped for them; parsing, writing, the schema check and the round trips still run on all 729 pairs.
+    static let knownExceptions: [String: String] = [
+        "observation-decimal":
+            "the source XML has <value value=\"1.0e0\"/> where the source JSON has 1.0 (component 3); the codec "
+            + "keeps each file's own text, so XML → JSON gives 1.0e0 and JSON → XML gives 1.0",
+    ]
 
     static var pairNames: [String] {
         SharedData.files("fhir-r4-examples/xml", extension: "xml").map { $0.deletingPathExtension().lastPathComponent }
@@ -28,9 +33,10 @@ struct FHIRXMLConformanceTests {
         let names = Self.pairNames
         #expect(names.count == 729)
         var failures: [String] = []
-        for name in names where Self.knownExceptions[name] == nil {
+        for name in names {
             do {
                 let fromXML = try FHIRXML.parse(try Self.xmlBytes(name))
+                if Self.knownExceptions[name] != nil { continue }
                 let official = try FHIRJSON.parse(try Self.jsonBytes(name))
                 // The XML reader's own tree, primitive kinds included, equals the JSON reader's.
                 let left = try TypedComparableTree(fromXML).element
@@ -56,12 +62,13 @@ struct FHIRXMLConformanceTests {
         let directory = try XMLTemporaryDirectory()
         var written: [URL] = []
         var failures: [String] = []
-        for name in Self.pairNames where Self.knownExceptions[name] == nil {
+        for name in Self.pairNames {
             do {
                 let xml = [UInt8](FHIRXML.serialize(try FHIRJSON.parse(try Self.jsonBytes(name)), pretty: true))
                 let url = directory.url.appendingPathComponent("\(name).xml")
                 try Data(xml).write(to: url)
                 written.append(url)
+                if Self.knownExceptions[name] != nil { continue }
                 let ours = try XMLCanonicalForm.lines(xml)
                 let official = try XMLCanonicalForm.lines(try Self.xmlBytes(name))
                 if ours != official {
@@ -80,7 +87,7 @@ struct FHIRXMLConformanceTests {
     @Test("XML → XML round trip is byte-stable (compact and pretty)")
     func xmlRoundTripIsByteStable() throws {
         var failures: [String] = []
-        for name in Self.pairNames where Self.knownExceptions[name] == nil {
+        for name in Self.pairNames {
             do {
                 let tree = try FHIRXML.parse(try Self.xmlBytes(name))
                 for pretty in [false, true] {

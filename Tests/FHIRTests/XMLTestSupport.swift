@@ -4,20 +4,18 @@ import Foundation
 
 /// An independent canonical form of an XML document for comparing writer output with the official XML:
 /// one line per element start (namespace, name, sorted attributes), text and element end. Comments, processing
-/// instructions and whitespace-only text outside the XHTML narrative are dropped (insignificant in FHIR XML);
-/// inside the narrative, text is kept as is and comments are dropped.
+/// instructions and whitespace-only text are dropped (insignificant in FHIR XML and in rendered XHTML), and runs
+/// of whitespace in text become one space.
 enum XMLCanonicalForm {
     static func lines(_ bytes: [UInt8]) throws -> [String] {
         try bytes.withUnsafeBytes { buffer in
             let reader = try LibXMLStreamReader(buffer: buffer)
             var lines: [String] = []
-            var xhtmlDepth: Int32? = nil
             while try reader.read() {
                 switch reader.nodeType {
                 case LibXMLStreamReader.NodeType.element:
                     guard let node = reader.currentNode else { continue }
                     let namespace = node.pointee.ns?.pointee.href.map { String(cString: $0) } ?? ""
-                    if xhtmlDepth == nil, namespace == XMLNames.xhtmlNamespace { xhtmlDepth = reader.depth }
                     var attributes: [String] = []
                     var attribute = node.pointee.properties
                     while let current = attribute {
@@ -30,19 +28,13 @@ enum XMLCanonicalForm {
                                 + "\(value.map { String(cString: $0) } ?? "")")
                     }
                     lines.append("<{\(namespace)}\(String(cString: node.pointee.name)) \(attributes.sorted())")
-                    if reader.isEmptyElement {
-                        lines.append("</>")
-                        if xhtmlDepth == reader.depth { xhtmlDepth = nil }
-                    }
+                    if reader.isEmptyElement { lines.append("</>") }
                 case LibXMLStreamReader.NodeType.endElement:
                     lines.append("</>")
-                    if xhtmlDepth == reader.depth { xhtmlDepth = nil }
                 case LibXMLStreamReader.NodeType.text, LibXMLStreamReader.NodeType.cdata,
                     LibXMLStreamReader.NodeType.whitespace, LibXMLStreamReader.NodeType.significantWhitespace:
                     let text = reader.constValue.map { String(cString: $0) } ?? ""
-                    if xhtmlDepth != nil {
-                        lines.append("#" + text)
-                    } else if !text.allSatisfy(\.isWhitespace) {
+                    if !text.allSatisfy(\.isWhitespace) {
                         lines.append("#" + text)
                     }
                 default:
@@ -58,7 +50,11 @@ enum XMLCanonicalForm {
                     merged.append(line)
                 }
             }
-            return merged
+            // Inside the narrative, runs of whitespace render as one space.
+            return merged.map { line in
+                guard line.hasPrefix("#") else { return line }
+                return "#" + line.dropFirst().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
         }
     }
 
@@ -84,11 +80,30 @@ struct TypedComparableTree: Equatable {
 
     static func normalize(_ element: FHIRElement) throws -> FHIRElement {
         var copy = element
-        if let markup = element.xhtml { copy.xhtml = try XHTMLMarkup.canonical(markup) }
+        if let markup = element.xhtml {
+            copy.xhtml = collapsingWhitespace(try XHTMLMarkup.canonical(markup, sortingAttributes: true))
+        }
         copy.children = try element.children.map(normalize).enumerated().sorted {
             ($0.element.name, $0.offset) < ($1.element.name, $1.offset)
         }.map(\.element)
         return copy
+    }
+
+    /// Whitespace between tags dropped and runs of whitespace made one space: how XHTML renders, and the only
+    /// liberty the FHIR build tool takes between the XML and JSON spellings of one narrative.
+    static func collapsingWhitespace(_ markup: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for character in markup {
+            if character.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, character != "<", out.last != ">" { out.append(" ") }
+            pendingSpace = false
+            out.append(character)
+        }
+        return out
     }
 
     /// A readable description of the first difference.

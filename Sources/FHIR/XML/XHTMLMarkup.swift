@@ -5,7 +5,7 @@ enum XHTMLMarkup {
     /// The markup rewritten in the reader's canonical style (see `XHTMLMarkupReader`), so two spellings of the
     /// same XHTML (`&quot;` or `"`, `<br></br>` or `<br/>`, prefixes) compare equal. Throws when the text is not
     /// a well-formed XHTML `div`.
-    static func canonical(_ markup: String) throws(FHIRParseError) -> String {
+    static func canonical(_ markup: String, sortingAttributes: Bool = false) throws(FHIRParseError) -> String {
         let data = Data(markup.utf8)
         do {
             return try data.withUnsafeBytes { buffer throws(FHIRParseError) -> String in
@@ -22,7 +22,7 @@ enum XHTMLMarkup {
                     else {
                         throw FHIRParseError(.xmlNamespace, "XHTML: the narrative must be an XHTML <div>")
                     }
-                    let text = try XHTMLMarkupReader(reader: reader).readDiv(node)
+                    let text = try XHTMLMarkupReader(reader: reader, sortsAttributes: sortingAttributes).readDiv(node)
                     while try reader.read() {}  // libxml2 reports trailing content
                     return text
                 }

@@ -8,6 +8,9 @@ import CLibXML2
 /// `& < > "` (the style of the FHIR build tool's JSON). Comments are kept.
 struct XHTMLMarkupReader {
     let reader: LibXMLStreamReader
+    /// Attribute order carries no meaning in XML; sorting is for comparing two spellings (document order is kept
+    /// when reading documents).
+    var sortsAttributes = false
 
     /// Reads from the current `div` start node to its end node; returns its markup.
     func readDiv(_ div: xmlNodePtr) throws(FHIRParseError) -> String {
@@ -74,25 +77,41 @@ struct XHTMLMarkupReader {
             out.append(UInt8(ascii: "\""))
         }
         var attribute = node.pointee.properties
+        if !sortsAttributes {
+            while let current = attribute {
+                attribute = current.pointee.next
+                appendAttribute(current, into: &out)
+            }
+            return namespace
+        }
+        var attributes: [[UInt8]] = []
         while let current = attribute {
             attribute = current.pointee.next
-            out.append(UInt8(ascii: " "))
-            if let ns = current.pointee.ns, let href = ns.pointee.href {
-                let uri = XMLNames.string(href)
-                let prefix = ns.pointee.prefix.map { XMLNames.string($0) } ?? "ns"
-                if uri != XMLNames.xmlNamespace {
-                    out += Array("xmlns:\(prefix)=\"".utf8)
-                    appendEscapedString(uri, into: &out)
-                    out += Array("\" ".utf8)
-                }
-                out += Array("\(prefix):".utf8)
-            }
-            appendName(current.pointee.name, into: &out)
-            out += Self.attributeOpen
-            appendAttributeValue(current, into: &out)
-            out.append(UInt8(ascii: "\""))
+            var text: [UInt8] = []
+            appendAttribute(current, into: &text)
+            attributes.append(text)
         }
+        for text in attributes.sorted(by: { $0.lexicographicallyPrecedes($1) }) { out += text }
         return namespace
+    }
+
+    /// Writes ` name="value"` (with a prefix and its declaration for namespaced attributes other than xml:).
+    private func appendAttribute(_ attribute: xmlAttrPtr, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: " "))
+        if let ns = attribute.pointee.ns, let href = ns.pointee.href {
+            let uri = XMLNames.string(href)
+            let prefix = ns.pointee.prefix.map { XMLNames.string($0) } ?? "ns"
+            if uri != XMLNames.xmlNamespace {
+                out += Array("xmlns:\(prefix)=\"".utf8)
+                appendEscapedString(uri, into: &out)
+                out += Array("\" ".utf8)
+            }
+            out += Array("\(prefix):".utf8)
+        }
+        appendName(attribute.pointee.name, into: &out)
+        out += Self.attributeOpen
+        appendAttributeValue(attribute, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     private func appendAttributeValue(_ attribute: xmlAttrPtr, into out: inout [UInt8]) {
