@@ -176,6 +176,26 @@ struct AssertionAnalyzerAPITests {
         #expect(analyzer.analyze(text: scalars, sentence: 3..<9, targets: [3..<8], section: nil) == [.affirmed])
     }
 
+    @Test func largeInputsStayCorrect() throws {
+        let analyzer = try AssertionAnalyzer.loadDefault()
+        // One 1.1 MB "sentence" with 50,000 short sentences inside and 1,000 targets.
+        let repeated = Array(String(repeating: "Patient denies fever. ", count: 50_000).unicodeScalars)
+        let unit = "Patient denies fever. ".unicodeScalars.count
+        let targets = (0..<1_000).map { index in
+            let start = index * 50 * unit + "Patient denies ".unicodeScalars.count
+            return start..<start + 5
+        }
+        let result = analyzer.analyze(text: repeated, sentence: 0..<repeated.count, targets: targets, section: nil)
+        #expect(result.count == 1_000)
+        #expect(result.allSatisfy { $0.negated })
+        // No punctuation at all: a cue reaches at most `maximumReach` tokens, even with a sentence window.
+        let run = Array(("If " + String(repeating: "fever ", count: 20_000)).unicodeScalars)
+        let near = 3..<8
+        let far = (run.count - 6)..<(run.count - 1)
+        let flags = analyzer.analyze(text: run, sentence: 0..<run.count, targets: [near, far], section: nil)
+        #expect(flags.map(\.hypothetical) == [true, false])
+    }
+
     @Test func defaultRulesLoadOnce() throws {
         let analyzer = try AssertionAnalyzer.loadDefault()
         #expect(analyzer.ruleSet.rules.count > 300)

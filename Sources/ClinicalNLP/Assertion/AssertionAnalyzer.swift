@@ -63,13 +63,29 @@ public struct AssertionAnalyzer: Sendable {
             return Array(repeating: Self.assertion(found: 0, implied: implied.mask), count: targets.count)
         }
         let scope = SentenceScope(tokens: tokens, abbreviationHashes: abbreviationHashes)
-        let everyCue = select(matches, outside: nil)
         return targets.map { target in
             let span = scope.tokenSpan(of: target)
-            let touchesTarget = matches.contains { Self.overlaps($0, span) }
-            let cues = touchesTarget ? select(matches, outside: span) : everyCue
+            // Only cues within `maximumReach` tokens of the target can reach it: keeps a huge "sentence" (a note
+            // without punctuation) linear in its length.
+            let lower = Self.firstMatch(in: matches, startingAtOrAfter: span.lowerBound - Self.maximumReach)
+            let upper = Self.firstMatch(in: matches, startingAtOrAfter: span.upperBound + Self.maximumReach)
+            let cues = select(matches[lower..<upper], outside: span)
             return Self.assertion(found: scope.categories(of: span, cues: cues), implied: implied.mask)
         }
+    }
+
+    /// The furthest, in tokens, a cue may sit from its target, even with a `sentence` window.
+    static let maximumReach = 200
+
+    /// Binary search: index of the first match whose start is `>= token`.
+    private static func firstMatch(in matches: [ContextPhraseIndex.Match], startingAtOrAfter token: Int) -> Int {
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].start < token { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Convenience for callers holding a String; converts the whole note, so prefer the scalar form in loops.
@@ -93,11 +109,11 @@ public struct AssertionAnalyzer: Sendable {
     /// Leftmost-longest, non-overlapping choice among the phrases that do not touch the target: a pseudo-trigger
     /// ("no increase") thus hides the shorter trigger inside it ("no"), and no cue is read inside the target (with
     /// target "mucosa moist with no erythema", the "no" is part of the finding, not a cue about it).
-    private func select(_ matches: [ContextPhraseIndex.Match], outside target: Range<Int>?) -> [Cue] {
+    private func select(_ matches: ArraySlice<ContextPhraseIndex.Match>, outside target: Range<Int>) -> [Cue] {
         var cues: [Cue] = []
         var nextFree = 0
         for match in matches where match.start >= nextFree {
-            if let target, Self.overlaps(match, target) { continue }
+            if Self.overlaps(match, target) { continue }
             // Matches at one start come longest first, so the first one that fits wins; pseudo-triggers have no
             // action but still take their tokens.
             for action in index.actions[index.phrases[match.phrase].actions] {

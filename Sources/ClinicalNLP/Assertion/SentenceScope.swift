@@ -58,15 +58,34 @@ struct SentenceScope {
     /// Token indices `[lower, upper)` covered by a scalar range; an empty span at the right place when the range
     /// covers no token.
     func tokenSpan(of range: Range<Int>) -> Range<Int> {
-        var lower = 0
-        while lower < tokens.count, tokens[lower].end <= range.lowerBound { lower += 1 }
+        let lower = firstToken { $0.end > range.lowerBound }
         var upper = lower
         while upper < tokens.count, tokens[upper].start < range.upperBound { upper += 1 }
         return lower..<upper
     }
 
+    /// Binary search over tokens in text order: the first index whose token satisfies a monotone predicate.
+    private func firstToken(where predicate: (AssertionToken) -> Bool) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(tokens[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
     /// Number of word tokens in `gap`.
     func words(in gap: Range<Int>) -> Int { wordsBefore[gap.upperBound] - wordsBefore[gap.lowerBound] }
 
-    func hasBoundary(in gap: Range<Int>) -> Bool { boundaries.contains(where: gap.contains) }
+    /// Whether a sentence boundary lies in `gap` (binary search over the sorted boundary positions).
+    func hasBoundary(in gap: Range<Int>) -> Bool {
+        var low = 0
+        var high = boundaries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if boundaries[middle] < gap.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < boundaries.count && boundaries[low] < gap.upperBound
+    }
 }
