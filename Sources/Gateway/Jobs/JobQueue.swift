@@ -69,6 +69,7 @@ public final class JobQueue: Sendable {
 
     /// Stores the jobs of one notification and updates the subscription's event counter in ONE transaction.
     /// Jobs whose `dedupeKey` is already queued are skipped (a re-sent notification).
+    @discardableResult
     public func enqueue(
         _ jobs: [NewNotificationJob], events: SubscriptionEventObservation? = nil, now: Date = Date()
     ) throws -> EnqueueReceipt {
