@@ -1,1 +1,158 @@
-print("vocab-bench: not written yet")
+// vocab-bench: speed and memory of the OMOP vocabulary layer (release build).
+//
+//   vocab-bench import ATHENA_DIR DB          import time, rows/s, peak RSS
+//   vocab-bench lookup DB [N]                 uncached point lookups and $lookup, cached $lookup (one thread)
+//   vocab-bench search DB [N]                 text search latency (p50/p99) on queries drawn from concept names
+//   vocab-bench resolve [DB] [N]              ConceptResolver start-up and throughput (embedded vocabulary default)
+import Foundation
+import Terminology
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+/// A deterministic generator so runs are comparable.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Concepts sampled evenly from the store (by rowid range) for query workloads.
+func sampleConcepts(_ store: VocabularyStore, count: Int) throws -> [Concept] {
+    let total = try store.rowCount(table: "concept")
+    var generator = SplitMix(state: 42)
+    var result: [Concept] = []
+    let ids = try store.sampleConceptIds(every: total / (count * 2), limit: count * 2)
+    for _ in 0..<count {
+        guard let id = ids.randomElement(using: &generator), let concept = try store.concept(id: id) else { continue }
+        result.append(concept)
+    }
+    return result
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    print("usage: vocab-bench import ATHENA_DIR DB | lookup DB [N] | search DB [N] | resolve [DB] [N]")
+    exit(2)
+}
+
+switch arguments[1] {
+case "import":
+    let directory = arguments[2], database = arguments[3]
+    var report = ImportReport()
+    var options = AthenaImportOptions()
+    options.progress = { progress in
+        if case .loading = progress.phase, progress.rowsDone % 4_194_304 != 0 { return }
+        FileHandle.standardError.write(Data("  \(progress.phase) \(progress.rowsDone) rows \(Int(peakResidentMegabytes())) MB\n".utf8))
+    }
+    let elapsed = try seconds { report = try AthenaImporter(directory: directory, options: options).run(into: database) }
+    let rows = report.rowCounts.values.reduce(0, +)
+    let size = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+    print("import: \(rows) rows \(report.rowCounts.sorted { $0.key < $1.key }) in \(String(format: "%.1f", elapsed)) s "
+          + "(\(Int(Double(rows) / elapsed)) rows/s), peak RSS \(Int(peakResidentMegabytes())) MB, "
+          + "database \(size / 1_048_576) MB, rejected \(report.rejectedRowCount)")
+
+case "lookup":
+    let store = try VocabularyStore.open(path: arguments[2])
+    let n = arguments.count > 3 ? Int(arguments[3])! : 100_000
+    let concepts = try sampleConcepts(store, count: 10_000)
+    let service = LocalTerminologyService(store: store)
+    let systems = concepts.map { VocabularySystems.systemURI(forVocabulary: $0.vocabularyId) ?? VocabularySystems.omopSystemURI }
+    var found = 0
+    let point = try seconds {
+        for i in 0..<n {
+            let concept = concepts[i % concepts.count]
+            if try store.concept(vocabularyId: concept.vocabularyId, code: concept.conceptCode) != nil { found += 1 }
+        }
+    }
+    print("uncached concept(vocabulary, code): \(Int(Double(n) / point))/s (\(found) found)")
+    let full = try seconds {
+        for i in 0..<n {
+            let concept = concepts[i % concepts.count]
+            _ = try service.lookupSynchronously(LookupRequest(system: systems[i % systems.count], code: concept.conceptCode))
+        }
+    }
+    print("uncached $lookup (properties, synonyms, Maps to): \(Int(Double(n) / full))/s")
+    let cached = CachedTerminologyService(service, capacity: 100_000)
+    let requests = (0..<1000).map { i in LookupRequest(system: systems[i], code: concepts[i].conceptCode) }
+    for request in requests { _ = try await cached.lookup(request) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    for i in 0..<n { _ = try await cached.lookup(requests[i % requests.count]) }
+    let cachedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    print("cached $lookup (CachedTerminologyService, 1000 distinct codes): \(Int(Double(n) / cachedSeconds))/s")
+
+case "search":
+    let store = try VocabularyStore.open(path: arguments[2])
+    let n = arguments.count > 3 ? Int(arguments[3])! : 2000
+    let concepts = try sampleConcepts(store, count: n)
+    var generator = SplitMix(state: 7)
+    // Queries as a user types them: two words of a real name, the second possibly cut to a prefix.
+    let queries = concepts.map { concept -> String in
+        let words = concept.name.split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return concept.name }
+        let first = words[Int.random(in: 0..<words.count, using: &generator)]
+        var second = words[Int.random(in: 0..<words.count, using: &generator)]
+        if second.count > 4, Bool.random(using: &generator) { second = String(second.prefix(4)) }
+        return "\(first) \(second)"
+    }
+    for query in queries.prefix(100) { _ = try store.search(SearchRequest(text: query, count: 10)) }
+    var latencies: [Double] = []
+    var hits = 0
+    for query in queries {
+        let start = DispatchTime.now().uptimeNanoseconds
+        hits += try store.search(SearchRequest(text: query, count: 10)).count
+        latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    latencies.sort()
+    print("search (\(queries.count) two-word queries, count 10): p50 \(String(format: "%.3f", percentile(latencies, 0.5))) ms, "
+          + "p90 \(String(format: "%.3f", percentile(latencies, 0.9))) ms, p99 \(String(format: "%.3f", percentile(latencies, 0.99))) ms, "
+          + "max \(String(format: "%.3f", latencies.last!)) ms, mean hits \(Double(hits) / Double(queries.count))")
+
+case "resolve":
+    let store = try arguments.count > 2 && arguments[2] != "-" ? VocabularyStore.open(path: arguments[2])
+        : VocabularyStore.openEmbedded()
+    let n = arguments.count > 3 ? Int(arguments[3])! : 200_000
+    var resolver: ConceptResolver!
+    let startup = try seconds { resolver = try ConceptResolver(store: store) }
+    print("resolver start-up: \(String(format: "%.2f", startup)) s, \(resolver.indexedNameCount) names, "
+          + "peak RSS \(Int(peakResidentMegabytes())) MB")
+    let samples = try sampleConcepts(store, count: 2000).map { $0.name }
+    let mentions = samples.enumerated().map { index, name -> String in
+        switch index % 4 {
+        case 0: return name
+        case 1: return name.lowercased().split(separator: " ").reversed().joined(separator: " ")
+        case 2: return String(name.dropLast())  // a typo at the end
+        default: return name.split(separator: " ").prefix(2).joined(separator: " ")
+        }
+    }
+    var resolved = 0
+    let elapsed = seconds {
+        for i in 0..<n where resolver.resolve(ResolutionQuery(text: mentions[i % mentions.count])).best != nil {
+            resolved += 1
+        }
+    }
+    print("resolve: \(Int(Double(n) / elapsed)) mentions/s on one thread (\(resolved * 100 / n)% resolved; "
+          + "mix of exact, reordered, misspelt and partial names)")
+
+default:
+    print("unknown mode \(arguments[1])")
+    exit(2)
+}

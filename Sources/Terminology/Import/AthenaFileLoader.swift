@@ -29,10 +29,29 @@ struct AthenaFileLoader {
         }
         let statement = try db.makeStatement(sql: table.insertSQL)
         let handle = statement.sqliteStatement
-        var fields = FieldSplitter(expectedCount: header.count)
         var inserted = 0
-        var sinceCommit = 0
         try db.execute(sql: "BEGIN")
+        do {
+            try loadRows(reader: reader, header: header, columnIndexes: columnIndexes, handle: handle, db: db,
+                         inserted: &inserted, report: &report)
+        } catch {
+            // Leave no transaction open behind a failure: the caller discards the whole file anyway.
+            if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+            throw error
+        }
+        try db.execute(sql: "COMMIT")
+        options.progress?(ImportProgress(
+            phase: .loading(file: fileName), bytesDone: bytesBefore + reader.bytesRead, bytesTotal: bytesTotal,
+            rowsDone: inserted))
+        return inserted
+    }
+
+    private func loadRows(
+        reader: TSVLineReader, header: [String], columnIndexes: [Int], handle: OpaquePointer, db: Database,
+        inserted: inout Int, report: inout ImportReport
+    ) throws {
+        var fields = FieldSplitter(expectedCount: header.count)
+        var sinceCommit = 0
         while true {
             let outcome: RowOutcome? = try reader.nextLine { line in
                 if line.isEmpty { return .skipped }
@@ -47,7 +66,8 @@ struct AthenaFileLoader {
                         return .rejected(problem)
                     }
                 }
-                let result = sqlite3_step(handle)
+                // GRDB turns on extended result codes: compare the primary code.
+                let result = sqlite3_step(handle) & 0xFF
                 sqlite3_reset(handle)
                 switch result {
                 case SQLITE_DONE:
@@ -70,7 +90,6 @@ struct AthenaFileLoader {
             case .rejected(let message):
                 let issue = ImportIssue(file: fileName, line: reader.lineNumber, message: message)
                 if options.strict {
-                    try? db.execute(sql: "ROLLBACK")
                     throw TerminologyError(.importFailed, "\(issue) (strict import stops at the first bad row)")
                 }
                 report.rejectedRowCount += 1
@@ -82,7 +101,6 @@ struct AthenaFileLoader {
                     phase: .loading(file: fileName), bytesDone: bytesBefore + reader.bytesRead,
                     bytesTotal: bytesTotal, rowsDone: inserted))
                 if options.isCancelled?() == true {
-                    try? db.execute(sql: "ROLLBACK")
                     throw AthenaImporter.cancelled
                 }
             }
@@ -91,11 +109,6 @@ struct AthenaFileLoader {
                 sinceCommit = 0
             }
         }
-        try db.execute(sql: "COMMIT")
-        options.progress?(ImportProgress(
-            phase: .loading(file: fileName), bytesDone: bytesBefore + reader.bytesRead, bytesTotal: bytesTotal,
-            rowsDone: inserted))
-        return inserted
     }
 
     enum RowOutcome {

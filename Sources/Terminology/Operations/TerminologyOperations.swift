@@ -215,6 +215,11 @@ public struct TerminologyOperations: Sendable {
         .complex("part", [.string("name", name), value])
     }
 
+    /// A `valueCoding` element for a coding.
+    public static func codingElement(_ coding: TerminologyCoding) -> FHIRElement {
+        Self.coding("valueCoding", coding)
+    }
+
     static func coding(_ elementName: String, _ coding: TerminologyCoding) -> FHIRElement {
         var children: [FHIRElement] = [.string("system", coding.system)]
         if let version = coding.version { children.append(.string("version", version)) }

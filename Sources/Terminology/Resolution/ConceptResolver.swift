@@ -25,9 +25,8 @@ public final class ConceptResolver: Sendable {
     public var indexedNameCount: Int { index.names.count }
 
     public func resolve(_ query: ResolutionQuery) -> Resolution {
-        let rawWords = TextNormalizer.words(query.text)
-        guard !rawWords.isEmpty else { return .empty }
-        let (queryWords, expanded) = expandAbbreviations(rawWords)
+        let (queryWords, expanded) = expandAbbreviations(query.text)
+        guard !queryWords.isEmpty else { return .empty }
         var collector = CandidateCollector(index: index, query: query)
 
         // 1. Exact name or synonym.
@@ -72,16 +71,21 @@ public final class ConceptResolver: Sendable {
         return collector.resolution(configuration: configuration)
     }
 
-    /// Replaces abbreviation words that are not vocabulary words by their expansion.
-    private func expandAbbreviations(_ words: [String]) -> ([String], Bool) {
+    /// The mention's words, with abbreviations that are not vocabulary words replaced by their expansion.
+    /// Abbreviations are matched on whitespace-separated chunks before word splitting, so `T2DM` stays one key.
+    private func expandAbbreviations(_ text: String) -> ([String], Bool) {
         var result: [String] = []
         var expanded = false
-        for word in words {
-            if let expansion = abbreviations[word], index.wordIds[TextNormalizer.normalizedWord(word)] == nil {
+        for chunk in text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+            let words = TextNormalizer.words(String(chunk))
+            let key = words.joined()
+            if !key.isEmpty, let expansion = abbreviations[key],
+                index.wordIds[TextNormalizer.normalizedWord(key)] == nil
+            {
                 result.append(contentsOf: expansion)
                 expanded = true
             } else {
-                result.append(word)
+                result.append(contentsOf: words)
             }
         }
         return (result, expanded)

@@ -111,3 +111,14 @@ extension VocabularyStore {
         return try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 }
+
+extension VocabularyStore {
+    /// Every `step`-th concept id in storage order, at most `limit` of them: an even sample of the vocabulary for
+    /// benchmarks and evaluations.
+    public func sampleConceptIds(every step: Int, limit: Int) throws -> [Int] {
+        try reader.read { db in
+            try Int.fetchAll(db, sql: "SELECT concept_id FROM concept WHERE rowid % ? = 0 LIMIT ?",
+                             arguments: [max(1, step), limit])
+        }
+    }
+}
