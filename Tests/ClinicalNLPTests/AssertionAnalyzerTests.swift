@@ -70,6 +70,8 @@ struct AssertionNegationTests {
         #expect(try !assertion("Cough", in: "No fever. Cough is productive.").negated)
         // Abbreviation and initial periods do not end it.
         #expect(try assertion("dizziness", in: "Denies headache per Dr. Jones or dizziness.").negated)
+        #expect(try assertion("rash", in: "No itching, e.g. rash.").negated)
+        #expect(try !assertion("alcohol", in: "Drinks alcohol.,MEDICATIONS:, None.").negated)
     }
 
     @Test func aCueInsideTheTargetDoesNotFlipIt() throws {

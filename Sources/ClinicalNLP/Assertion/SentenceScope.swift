@@ -31,7 +31,10 @@ struct SentenceScope {
         guard value == 0x2E || value == 0x3F || value == 0x21 else { return false }
         if position + 1 < tokens.count {
             let next = tokens[position + 1]
-            if next.start == token.end { return false }  // "1.5", "e.g.x"
+            // Glued to a following word or closing bracket: "1.5", "e.g.x", "(see above.)". Glued to other
+            // punctuation it still ends the sentence: templated text writes ".,HEADER:".
+            if next.start == token.end,
+               next.kind == .word || [0x29, 0x5D, 0x22, 0x27, 0x2E].contains(next.first.value) { return false }
             if next.kind == .word, next.first.properties.isLowercase { return false }
         }
         if value == 0x2E, position > 0 {
@@ -40,7 +43,9 @@ struct SentenceScope {
                 if abbreviationHashes.contains(previous.hash) { return false }
                 // An initial ("J. Smith"), unless the letter is glued to what precedes it ("hepatitis-C.").
                 let standsAlone = position < 2 || tokens[position - 2].end < previous.start
-                if previous.length == 1, previous.first.properties.isAlphabetic, standsAlone { return false }
+                let dotted = position >= 2 && tokens[position - 2].end == previous.start
+                    && tokens[position - 2].first.value == 0x2E  // "e.g.", "b.i.d."
+                if previous.length == 1, previous.first.properties.isAlphabetic, standsAlone || dotted { return false }
             }
         }
         return true
