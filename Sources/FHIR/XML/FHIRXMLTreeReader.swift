@@ -40,6 +40,15 @@ struct FHIRXMLTreeReader: ~Copyable {
         self.buffer = buffer
         self.options = options
         self.table = XMLTypeTable.r4
+        if !buffer.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            throw FHIRParseError(.truncated, "XML: the document is empty", line: 1, column: 1)
+        }
+        if let position = XMLPrologScanner.doctypePosition(in: buffer) {
+            throw FHIRParseError(
+                .forbiddenConstruct,
+                "XML: DOCTYPE declarations are not allowed in FHIR XML (no DTDs, no entity declarations)",
+                line: position.line, column: position.column)
+        }
         self.reader = try LibXMLStreamReader(buffer: buffer)
     }
 
@@ -94,20 +103,28 @@ struct FHIRXMLTreeReader: ~Copyable {
             try requireFHIRNamespace(namespace, node: node)
             try openResource(namePointer, node: node, wrapped: true)
         } else {
-            let child = try resolveChild(namePointer, parent: top, node: node)
-            if child.role == .narrative {
-                guard namespace == .xhtml, child.name == "div" else {
+            if namespace != .fhir {
+                guard namespace == .xhtml else { return try requireFHIRNamespace(namespace, node: node) }
+                let child = try? resolveChild(namePointer, parent: top, node: node)
+                guard let child, child.role == .narrative, child.name == "div" else {
+                    let name = XMLNames.string(namePointer)
                     throw failure(
                         .xmlNamespace,
-                        "XML: the narrative must be <div xmlns=\"\(XMLNames.xhtmlNamespace)\">, found <\(child.name)> "
-                            + "in \(namespaceText(node))",
-                        node: node)
+                        "XML: XHTML element <\(name)> is only allowed as the narrative div (Narrative.div)",
+                        node: node, step: name)
                 }
                 let markup = try XHTMLMarkupReader(reader: reader).readDiv(node)
                 pending.append(FHIRElement(name: "div", xhtml: markup))
                 return
             }
-            try requireFHIRNamespace(namespace, node: node)
+            let child = try resolveChild(namePointer, parent: top, node: node)
+            if child.role == .narrative {
+                throw failure(
+                    .xmlNamespace,
+                    "XML: the narrative must be <div xmlns=\"\(XMLNames.xhtmlNamespace)\">, found <\(child.name)> "
+                        + "in the FHIR namespace",
+                    node: node, step: child.name)
+            }
             let childType = child.typeIndex.map { table.nodes[$0] }
             if child.role == .primitive, reader.isEmptyElement, let type = childType {
                 try appendEmptyPrimitive(child.name, type: type, isArray: child.isArray, node: node)
@@ -151,7 +168,8 @@ struct FHIRXMLTreeReader: ~Copyable {
         if options.keepUnknownElements {
             return XMLChild(name: name, role: .unknown, typeIndex: nil, isArray: true)
         }
-        throw failure(.unknownElement, "XML: unknown element <\(name)> in \(parentType.name)", node: node)
+        throw failure(
+            .unknownElement, "XML: unknown element <\(name)> in \(parentType.name)", node: node, step: name)
     }
 
     @inline(__always)
@@ -333,7 +351,7 @@ struct FHIRXMLTreeReader: ~Copyable {
         throw failure(
             .xmlNamespace,
             "XML: <\(name)> must be in the FHIR namespace \(XMLNames.fhirNamespace), found \(namespaceText(node))",
-            node: node)
+            node: node, step: frames.last?.role == .wrapper ? nil : name)
     }
 
     private func namespaceText(_ node: xmlNodePtr) -> String {
@@ -342,14 +360,19 @@ struct FHIRXMLTreeReader: ~Copyable {
     }
 
     /// An error located at `node` (line from libxml2, column found in the source) with the FHIRPath of the stack.
-    private func failure(_ code: FHIRParseError.Code, _ message: String, node: xmlNodePtr?) -> FHIRParseError {
+    /// `step` names an element that is not on the stack yet (an unknown or misplaced child).
+    private func failure(
+        _ code: FHIRParseError.Code, _ message: String, node: xmlNodePtr?, step: String? = nil
+    ) -> FHIRParseError {
         var line = reader.parserLine
         var column = reader.parserColumn
         if let node {
             line = Int(xmlGetLineNo(node))
             column = XMLSourcePosition.column(ofElement: node, line: line, in: buffer) ?? 1
         }
-        return FHIRParseError(code, message, line: line, column: column, path: fhirPath())
+        var path = fhirPath()
+        if let step { path += path.isEmpty ? step : "." + step }
+        return FHIRParseError(code, message, line: line, column: column, path: path)
     }
 
     /// `Patient.contact[0].name.given[1]` for the open elements (a wrapped resource adds no step).

@@ -8,6 +8,7 @@ import CLibXML2
 final class LibXMLStreamReader {
     let reader: xmlTextReaderPtr
     private let errors: LibXMLErrorSink
+    private let buffer: UnsafeRawBufferPointer
 
     /// libxml2 node types as reported by `xmlTextReaderNodeType`.
     enum NodeType {
@@ -44,6 +45,7 @@ final class LibXMLStreamReader {
             throw FHIRParseError(.syntax, "libxml2 could not create an XML reader")
         }
         reader = created
+        self.buffer = buffer
         errors = LibXMLErrorSink()
         xmlTextReaderSetStructuredErrorHandler(
             reader, recordLibXMLError, Unmanaged.passUnretained(errors).toOpaque())
@@ -58,7 +60,13 @@ final class LibXMLStreamReader {
     func read() throws(FHIRParseError) -> Bool {
         let status = xmlTextReaderRead(reader)
         if status == 1, errors.first == nil { return true }
-        if let failure = errors.first { throw failure }
+        if var failure = errors.first {
+            if failure.code == .syntax || failure.code == .truncated, isAtEndOfInput(failure) {
+                failure.code = .truncated
+                failure.message = "XML: the document ends early: " + failure.message.dropFirst(5)
+            }
+            throw failure
+        }
         if status == 0 { return false }
         throw FHIRParseError(.syntax, "XML is not well-formed", line: parserLine, column: parserColumn)
     }
@@ -70,6 +78,20 @@ final class LibXMLStreamReader {
 
     /// The value of a text, CDATA, comment or whitespace node (borrowed; copy before the next `read`).
     @inline(__always) var constValue: UnsafePointer<xmlChar>? { xmlTextReaderConstValue(reader) }
+
+    /// True when an error's position is the end of the input: the document was cut off (libxml2 reports this
+    /// under many different codes, depending on where the cut falls).
+    private func isAtEndOfInput(_ failure: FHIRParseError) -> Bool {
+        guard let line = failure.line, let column = failure.column else { return false }
+        var lastLine = 1
+        var lastLineStart = 0
+        for (index, byte) in buffer.enumerated() where byte == 0x0A {
+            lastLine += 1
+            lastLineStart = index + 1
+        }
+        let lastLineLength = buffer.count - lastLineStart
+        return line > lastLine || (line == lastLine && column > lastLineLength)
+    }
 
     /// Where the parser stands: it may be ahead of the current node by up to one input chunk.
     var parserLine: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
@@ -98,8 +120,6 @@ private func recordLibXMLError(_ userData: UnsafeMutableRawPointer?, _ error: xm
 private func libxml2Code(_ code: Int) -> FHIRParseError.Code {
     switch code {
     case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue): return .invalidUTF8
-    case Int(XML_ERR_DOCUMENT_END.rawValue), Int(XML_ERR_DOCUMENT_EMPTY.rawValue),
-        Int(XML_ERR_TAG_NOT_FINISHED.rawValue): return .truncated
     case Int(XML_ERR_ENTITY_LOOP.rawValue), Int(XML_ERR_UNDECLARED_ENTITY.rawValue),
         Int(XML_WAR_UNDECLARED_ENTITY.rawValue), Int(XML_ERR_ENTITY_PE_INTERNAL.rawValue):
         return .forbiddenConstruct
