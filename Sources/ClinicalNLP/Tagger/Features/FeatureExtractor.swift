@@ -48,7 +48,8 @@ public struct FeatureExtractor: Sendable {
     }
 
     public func extract(scalars: [Unicode.Scalar], tokens: [TaggerToken], context: TokenContext? = nil) -> FeatureMatrix {
-        let forms = TokenForms.compute(scalars: scalars, tokens: tokens, featureSet: featureSet, clusters: clusters)
+        let (forms, affixes) = TokenForms.compute(scalars: scalars, tokens: tokens, featureSet: featureSet, clusters: clusters)
+        let affixCount = affixes.lengths
         var indices: [Int32] = []
         indices.reserveCapacity(tokens.count * 64)
         var offsets: [Int32] = [0]
@@ -66,16 +67,25 @@ public struct FeatureExtractor: Sendable {
             index < 0 ? TokenForms.sentinelBefore : index >= forms.count ? TokenForms.sentinelAfter : forms[index].shortShape
         }
 
+        let abbreviations = featureSet.useAbbreviations ? Self.abbreviationHeads(scalars: scalars, tokens: tokens, forms: forms) : [:]
+
         for index in forms.indices {
             let form = forms[index]
             add(1, 0)
+            if let head = abbreviations[form.word] {
+                add(120, head)
+                add(121, 1)
+            }
             add(2, form.lower)
             add(3, form.word)
             add(4, form.shape)
             add(5, form.shortShape)
             add(6, form.lengthBucket)
-            for (slot, prefix) in form.prefixes.enumerated() where prefix != 0 { add(10 + UInt64(slot), prefix) }
-            for (slot, suffix) in form.suffixes.enumerated() where suffix != 0 { add(20 + UInt64(slot), suffix) }
+            for slot in 0..<affixCount {
+                let prefix = affixes.prefixes[index * affixCount + slot], suffix = affixes.suffixes[index * affixCount + slot]
+                if prefix != 0 { add(10 + UInt64(slot), prefix) }
+                if suffix != 0 { add(20 + UInt64(slot), suffix) }
+            }
             if window > 0 {
                 for distance in 1...window {
                     add(30 + UInt64(distance), lower(index - distance))
@@ -86,8 +96,10 @@ public struct FeatureExtractor: Sendable {
             add(51, FeatureHashing.combine(form.lower, lower(index + 1)))
             add(52, FeatureHashing.combine(FeatureHashing.combine(shortShape(index - 1), form.shortShape), shortShape(index + 1)))
             add(53, FeatureHashing.combine(lower(index - 1), lower(index + 1)))
-            if index > 0, let suffix = forms[index - 1].suffixes.dropFirst(2).first, suffix != 0 { add(54, suffix) }
-            if index + 1 < forms.count, let suffix = forms[index + 1].suffixes.dropFirst(2).first, suffix != 0 { add(55, suffix) }
+            if affixCount > 2 {
+                if index > 0, affixes.suffixes[(index - 1) * affixCount + 2] != 0 { add(54, affixes.suffixes[(index - 1) * affixCount + 2]) }
+                if index + 1 < forms.count, affixes.suffixes[(index + 1) * affixCount + 2] != 0 { add(55, affixes.suffixes[(index + 1) * affixCount + 2]) }
+            }
             add(56, FeatureHashing.combine(form.shortShape, lower(index + 1)))
             add(57, FeatureHashing.combine(lower(index - 1), form.shortShape))
             if form.chunk != 0 {
@@ -132,5 +144,20 @@ public struct FeatureExtractor: Sendable {
             offsets.append(Int32(indices.count))
         }
         return FeatureMatrix(indices: indices, offsets: offsets)
+    }
+
+    /// Abbreviations defined in the text as `long form (ABBR)`: every later use of `ABBR` gets the long form's
+    /// last word as a feature (`APC` → `coli`, `PD` → `disease`), which carries the entity type across the document.
+    static func abbreviationHeads(scalars: [Unicode.Scalar], tokens: [TaggerToken], forms: [TokenForms]) -> [UInt64: UInt64] {
+        var heads: [UInt64: UInt64] = [:]
+        guard tokens.count >= 4 else { return heads }
+        for index in 1..<(tokens.count - 2) where tokens[index].range.count == 1 && scalars[tokens[index].range.lowerBound] == "(" {
+            let candidate = tokens[index + 1]
+            guard tokens[index + 2].range.count == 1, scalars[tokens[index + 2].range.lowerBound] == ")",
+                  candidate.range.count >= 2, candidate.range.count <= 10,
+                  scalars[candidate.range].contains(where: { $0.properties.isUppercase }) else { continue }
+            heads[forms[index + 1].word] = forms[index - 1].lower
+        }
+        return heads
     }
 }

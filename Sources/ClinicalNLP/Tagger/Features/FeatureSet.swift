@@ -11,6 +11,8 @@ public struct FeatureSet: Sendable, Hashable, Codable {
     public var useClusters: Bool = true
     public var useSections: Bool = true
     public var useDictionary: Bool = true
+    /// Document-level feature: uses of an abbreviation defined as `long form (ABBR)` see the long form's head word.
+    public var useAbbreviations: Bool = true
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct FeatureSet: Sendable, Hashable, Codable {
         if useClusters { names.append("clusters\(clusterPrefixes)") }
         if useSections { names.append("section") }
         if useDictionary { names.append("dictionary-bilou") }
+        if useAbbreviations { names.append("abbreviation-definitions") }
         return names
     }
 }

@@ -4,8 +4,7 @@ struct TokenForms {
     var lower: UInt64 = 0
     var shape: UInt64 = 0
     var shortShape: UInt64 = 0
-    var prefixes: [UInt64] = []
-    var suffixes: [UInt64] = []
+    /// Index of this token's first prefix/suffix hash in `AffixTable` (one slot per affix length).
     var chunk: UInt64 = 0
     var chunkShape: UInt64 = 0
     var cluster: WordClusters.Path?
@@ -14,8 +13,18 @@ struct TokenForms {
     static let sentinelBefore: UInt64 = 0x5eed_0000_0000_0001
     static let sentinelAfter: UInt64 = 0x5eed_0000_0000_0002
 
-    static func compute(scalars: [Unicode.Scalar], tokens: [TaggerToken], featureSet: FeatureSet, clusters: WordClusters) -> [TokenForms] {
+    /// Prefix and suffix hashes of every token, flat (token-major), 0 where the token is too short.
+    struct AffixTable {
+        var prefixes: [UInt64]
+        var suffixes: [UInt64]
+        let lengths: Int
+    }
+
+    static func compute(scalars: [Unicode.Scalar], tokens: [TaggerToken], featureSet: FeatureSet, clusters: WordClusters) -> ([TokenForms], AffixTable) {
         var forms = [TokenForms](repeating: TokenForms(), count: tokens.count)
+        let lengths = featureSet.affixLengths.count
+        var affixes = AffixTable(prefixes: [UInt64](repeating: 0, count: tokens.count * lengths),
+                                 suffixes: [UInt64](repeating: 0, count: tokens.count * lengths), lengths: lengths)
         var lowerBuffer: [UInt32] = []
         for (index, token) in tokens.enumerated() {
             var form = TokenForms()
@@ -43,15 +52,15 @@ struct TokenForms {
             form.shortShape = shortShape
             let count = lowerBuffer.count
             form.lengthBucket = UInt64(min(count, 12))
-            for length in featureSet.affixLengths {
-                guard count > length else { form.prefixes.append(0); form.suffixes.append(0); continue }
+            for (slot, length) in featureSet.affixLengths.enumerated() {
+                guard count > length else { continue }
                 var prefix = FeatureHashing.offsetBasis, suffix = FeatureHashing.offsetBasis
                 for offset in 0..<length {
                     prefix = FeatureHashing.fnv(prefix, lowerBuffer[offset])
                     suffix = FeatureHashing.fnv(suffix, lowerBuffer[count - length + offset])
                 }
-                form.prefixes.append(prefix)
-                form.suffixes.append(suffix)
+                affixes.prefixes[index * lengths + slot] = prefix
+                affixes.suffixes[index * lengths + slot] = suffix
             }
             if featureSet.useClusters { form.cluster = clusters.path(forLowerHash: folded) }
             forms[index] = form
@@ -72,6 +81,6 @@ struct TokenForms {
             }
             start = end
         }
-        return forms
+        return (forms, affixes)
     }
 }

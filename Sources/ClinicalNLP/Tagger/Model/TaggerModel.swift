@@ -61,7 +61,7 @@ public struct TaggerModel: Sendable {
     func margin(of span: Range<Int>, tags: [Int], features: FeatureMatrix) -> Float {
         let count = tagSet.count
         var total: Float = 0
-        var scores = [Float](repeating: 0, count: count)
+        var scores = ContiguousArray<Float>(repeating: 0, count: count)
         for token in span {
             for tag in 0..<count { scores[tag] = 0 }
             for slot in Int(features.offsets[token])..<Int(features.offsets[token + 1]) {
