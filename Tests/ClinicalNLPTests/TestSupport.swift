@@ -34,3 +34,7 @@ func sampleLexicon() -> Lexicon {
     }
     return lexicon
 }
+
+extension Range where Bound == Int {
+    func offset(by delta: Int) -> Range<Int> { (lowerBound + delta)..<(upperBound + delta) }
+}

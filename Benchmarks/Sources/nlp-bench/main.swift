@@ -27,6 +27,13 @@ func residentMegabytes() -> Double {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
+/// CPU time of this thread in seconds: the machine is shared, so wall time alone overstates the cost.
+func threadCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
 func readJSONLines(_ path: String, field: String) throws -> [String] {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     return try data.split(separator: 0x0A).compactMap { line in
@@ -85,6 +92,7 @@ for corpus in corpora {
         entities = 0
         var minRSS = Double.infinity, maxRSS = 0.0
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = threadCPUSeconds()
         for (index, note) in corpus.notes.enumerated() {
             entities += pipeline.annotate(note).entities.count
             if index % 100 == 0 {
@@ -93,9 +101,11 @@ for corpus in corpora {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpu = threadCPUSeconds() - cpuStart
         let rate = Double(corpus.notes.count) / seconds
         best = max(best, rate)
-        print("  pass \(pass): \(String(format: "%.3f", seconds)) s, \(String(format: "%.0f", rate)) notes/s, "
+        print("  pass \(pass): wall \(String(format: "%.3f", seconds)) s (cpu \(String(format: "%.3f", cpu)) s = "
+              + "\(String(format: "%.0f", Double(corpus.notes.count) / cpu)) notes/s cpu), \(String(format: "%.0f", rate)) notes/s, "
               + "\(String(format: "%.1f", Double(corpus.bytes) / 1e6 / seconds)) MB/s, \(entities) entities, "
               + "RSS \(String(format: "%.1f", minRSS))–\(String(format: "%.1f", maxRSS)) MB")
     }
@@ -104,6 +114,24 @@ for corpus in corpora {
     var tokens = 0
     for note in corpus.notes { tokens += pipeline.analyze(note).tokens.count }
     let analyzeSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    // Cumulative stage timings (one pass each): where the time goes.
+    func time(_ body: (String) -> Void) -> Double {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        for note in corpus.notes { body(note) }
+        return Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
+    }
+    let tokenizeMS = time { note in
+        let scalars = Array(note.unicodeScalars)
+        _ = pipeline.tokenizer.tokenize(original: scalars, normalized: pipeline.tokenizer.normalizer.normalize(scalars))
+    }
+    let structureMS = time { note in
+        let scalars = Array(note.unicodeScalars)
+        let normalized = pipeline.tokenizer.normalizer.normalize(scalars)
+        let tokens = pipeline.tokenizer.tokenize(original: scalars, normalized: normalized)
+        let headers = pipeline.sectionizer.headers(in: normalized, original: scalars)
+        _ = pipeline.splitter.split(tokens: tokens, scalars: scalars, headers: headers.map(\.range))
+    }
+    print("  stages (ms per pass, cumulative): tokenize \(Int(tokenizeMS)), +sections+sentences \(Int(structureMS))")
     print("  best \(String(format: "%.0f", best)) notes/s; analyze-only \(String(format: "%.0f", Double(corpus.notes.count) / analyzeSeconds)) notes/s "
           + "(\(tokens) tokens)")
 }

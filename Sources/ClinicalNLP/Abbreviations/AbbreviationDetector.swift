@@ -20,8 +20,12 @@ public struct AbbreviationDetector: MentionDetector {
         var sentenceIndex = 0
         var sectionIndex = 0
         for (index, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .abbreviation {
-            let surface = token.kind == .abbreviation ? token.text.replacingOccurrences(of: ".", with: "") : token.text
-            guard let entry = lexicon.entry(for: surface) else { continue }
+            // Cheap filter first: abbreviations are short; the lookup uses the lower-cased form the token already
+            // carries and checks the case afterwards.
+            guard token.normalized.utf8.count <= lexicon.maximumLength, let entry = lexicon.entry(normalized: token.normalized),
+                  !entry.caseSensitive || entry.abbreviation == (token.kind == .abbreviation
+                      ? token.text.replacingOccurrences(of: ".", with: "") : token.text)
+            else { continue }
             while sentenceIndex + 1 < text.sentences.count, text.sentences[sentenceIndex].tokenRange.upperBound <= index {
                 sentenceIndex += 1
             }

@@ -22,18 +22,21 @@ public struct AbbreviationLexicon: Sendable {
         public var isAmbiguous: Bool { senses.count > 1 }
     }
 
-    /// Surface as written → entry (case-sensitive entries).
-    let exact: [String: Entry]
-    /// Lower-cased surface → entry (entries that match in any case).
-    let anyCase: [String: Entry]
+    /// Lower-cased surface → entry; `Entry.caseSensitive` says whether the written case must match too.
+    let byLowercase: [String: Entry]
+    /// Longest abbreviation in UTF-8 bytes (a cheap filter before hashing).
+    public let maximumLength: Int
 
-    public var count: Int { exact.count + anyCase.count }
+    public var count: Int { byLowercase.count }
 
+    /// The entry for a surface as written (case rules applied).
     public func entry(for surface: String) -> Entry? {
-        if let entry = exact[surface] { return entry }
-        if let entry = anyCase[surface] ?? anyCase[surface.lowercased()] { return entry }
-        return nil
+        guard let entry = byLowercase[surface.lowercased()] else { return nil }
+        return !entry.caseSensitive || entry.abbreviation == surface ? entry : nil
     }
+
+    /// The entry for an already lower-cased surface, without checking case.
+    func entry(normalized: String) -> Entry? { byLowercase[normalized] }
 
     public static func loadDefault() throws -> AbbreviationLexicon {
         let url = try TabularFile.bundled("abbreviations.tsv")
@@ -102,14 +105,14 @@ public struct AbbreviationLexicon: Sendable {
         guard !order.isEmpty else {
             throw ResourceFileError(code: .empty, file: file, line: nil, reason: "no abbreviations")
         }
-        var exact = [String: Entry]()
-        var anyCase = [String: Entry]()
+        var byLowercase = [String: Entry]()
         for abbreviation in order {
             let entry = Entry(abbreviation: abbreviation, senses: senses[abbreviation]!,
                               caseSensitive: caseSensitive[abbreviation]!)
-            if entry.caseSensitive { exact[abbreviation] = entry } else { anyCase[abbreviation.lowercased()] = entry }
+            // Two abbreviations differing only in case (rare) keep the first; the file builder never writes that.
+            if byLowercase[abbreviation.lowercased()] == nil { byLowercase[abbreviation.lowercased()] = entry }
         }
-        self.exact = exact
-        self.anyCase = anyCase
+        self.byLowercase = byLowercase
+        self.maximumLength = byLowercase.keys.map(\.utf8.count).max() ?? 0
     }
 }

@@ -112,46 +112,59 @@ public struct DictionaryMatcher: MentionDetector {
 
     public func detectMentions(in text: AnalyzedText) -> [Mention] {
         var mentions = [Mention]()
+        var buffers = Buffers()
         if text.sentences.isEmpty {
-            match(tokens: text.tokens, tokenRange: 0..<text.tokens.count, scalars: text.scalars, into: &mentions)
+            match(tokens: text.tokens, tokenRanges: [0..<text.tokens.count], scalars: text.scalars, into: &mentions, buffers: &buffers)
         } else {
-            for sentence in text.sentences {
-                match(tokens: text.tokens, tokenRange: sentence.tokenRange, scalars: text.scalars, into: &mentions)
-            }
+            match(tokens: text.tokens, tokenRanges: text.sentences.map(\.tokenRange), scalars: text.scalars,
+                  into: &mentions, buffers: &buffers)
         }
         return mentions
+    }
+
+    /// Scratch arrays reused across the sentences of one note.
+    struct Buffers {
+        var units = [MatchKey.Unit]()
+        var ids = [Int32]()
+        var similarity = [Double]()
     }
 
     private static let barrier: Int32 = -2
     private static let unknown: Int32 = -1
 
-    /// Longest-match scan of one token range.
-    func match(tokens: [Token], tokenRange: Range<Int>, scalars: [Unicode.Scalar], into mentions: inout [Mention]) {
-        var units = [MatchKey.Unit]()
-        units.reserveCapacity(tokenRange.count + 4)
-        var ids = [Int32]()
-        var similarity = [Double]()
-        ids.reserveCapacity(tokenRange.count + 4)
-        for index in tokenRange {
-            let before = units.count
-            if !MatchKey.appendUnits(of: tokens[index], tokenIndex: index, to: &units) {
-                units.append(MatchKey.Unit(key: "", range: tokens[index].range, token: index))
-                ids.append(Self.barrier)
-                similarity.append(0)
-                continue
-            }
-            for u in before..<units.count {
-                if let id = vocabulary[units[u].key] {
-                    ids.append(id)
-                    similarity.append(1)
-                } else if let fuzzy, let (id, score) = fuzzy.closest(to: units[u].key, threshold: options.approximateThreshold) {
-                    ids.append(id)
-                    similarity.append(score)
-                } else {
-                    ids.append(Self.unknown)
-                    similarity.append(0)
+    /// Longest-match scan of token ranges (sentences); a barrier separates consecutive ranges.
+    func match(tokens: [Token], tokenRanges: [Range<Int>], scalars: [Unicode.Scalar], into mentions: inout [Mention],
+               buffers: inout Buffers) {
+        var units = buffers.units, ids = buffers.ids, similarity = buffers.similarity
+        units.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
+        defer { buffers = Buffers(units: units, ids: ids, similarity: similarity) }
+        let approximate = fuzzy != nil
+        for tokenRange in tokenRanges {
+            for index in tokenRange {
+                let before = units.count
+                if !MatchKey.appendUnits(of: tokens[index], tokenIndex: index, to: &units) {
+                    units.append(MatchKey.Unit(key: "", range: tokens[index].range, token: index))
+                    ids.append(Self.barrier)
+                    if approximate { similarity.append(0) }
+                    continue
+                }
+                for u in before..<units.count {
+                    if let id = vocabulary[units[u].key] {
+                        ids.append(id)
+                        if approximate { similarity.append(1) }
+                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: units[u].key, threshold: options.approximateThreshold) {
+                        ids.append(id)
+                        similarity.append(score)
+                    } else {
+                        ids.append(Self.unknown)
+                        if approximate { similarity.append(0) }
+                    }
                 }
             }
+            // Sentence boundary.
+            units.append(MatchKey.Unit(key: "", range: 0..<0, token: -1))
+            ids.append(Self.barrier)
+            if approximate { similarity.append(0) }
         }
         let count = units.count
         var i = 0
@@ -180,7 +193,7 @@ public struct DictionaryMatcher: MentionDetector {
                 let entry = entries[Int(bestEntry)]
                 let range = tokens[units[i].token].range.lowerBound..<tokens[units[bestEnd].token].range.upperBound
                 var score = 1.0
-                for k in i...bestEnd { score = min(score, similarity[k]) }
+                if approximate { for k in i...bestEnd { score = min(score, similarity[k]) } }
                 mentions.append(Mention(range: range, text: ScalarClass.string(scalars[range]), label: entry.label,
                                         conceptKey: entry.conceptKey, source: entry.source, score: score,
                                         preferredText: entry.preferredText ?? (score < 1 ? entry.term : nil),

@@ -36,7 +36,9 @@ enum MatchKey {
             return true
         case .word:
             let text = token.normalized
-            if !text.utf8.contains(0x2D) && !text.utf8.contains(0x27) {
+            var plain = true
+            for byte in text.utf8 where byte == 0x2D || byte == 0x27 { plain = false; break }
+            if plain {
                 units.append(Unit(key: stem(text), range: token.range, token: tokenIndex))
                 return true
             }
@@ -69,15 +71,26 @@ enum MatchKey {
         let u = word.utf8
         let n = u.count
         guard n >= 4, u.last == 0x73 /* s */ else { return word }
-        var ok = true
-        for b in u where b < 0x61 || b > 0x7A { ok = false; break }
-        guard ok else { return word }
-        if word.hasSuffix("ss") || word.hasSuffix("us") || word.hasSuffix("is") { return word }
-        if word.hasSuffix("ies") && n > 4 { return String(word.dropLast(3)) + "y" }
-        if word.hasSuffix("oses") && n > 5 { return String(word.dropLast(2)) + "is" }
-        if word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") || word.hasSuffix("shes") {
-            return String(word.dropLast(2))
+        return word.withCString { pointer -> String in
+            let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+            for k in 0..<n where bytes[k] < 0x61 || bytes[k] > 0x7A { return word }
+            @inline(__always) func ends(_ suffix: StaticString) -> Bool {
+                let m = suffix.utf8CodeUnitCount
+                guard n >= m else { return false }
+                let s = suffix.utf8Start
+                for k in 0..<m where bytes[n - m + k] != s[k] { return false }
+                return true
+            }
+            @inline(__always) func prefix(_ count: Int, _ tail: StaticString = "") -> String {
+                var out = [UInt8](UnsafeBufferPointer(start: bytes, count: count))
+                out.append(contentsOf: UnsafeBufferPointer(start: tail.utf8Start, count: tail.utf8CodeUnitCount))
+                return String(decoding: out, as: UTF8.self)
+            }
+            if ends("ss") || ends("us") || ends("is") { return word }
+            if ends("ies") && n > 4 { return prefix(n - 3, "y") }
+            if ends("oses") && n > 5 { return prefix(n - 2, "is") }
+            if ends("sses") || ends("xes") || ends("ches") || ends("shes") { return prefix(n - 2) }
+            return prefix(n - 1)
         }
-        return String(word.dropLast())
     }
 }
