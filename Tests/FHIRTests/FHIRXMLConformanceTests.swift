@@ -105,6 +105,19 @@ struct FHIRXMLConformanceTests {
         #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.prefix(25).joined(separator: "\n"))")
     }
 
+    @Test("the schema check catches invalid XML (misordered elements, bad values)")
+    func schemaCheckCanFail() throws {
+        let directory = try XMLTemporaryDirectory()
+        let misordered = directory.url.appendingPathComponent("misordered.xml")
+        try Data("<Patient xmlns=\"http://hl7.org/fhir\"><active value=\"true\"/><id value=\"x\"/></Patient>".utf8)
+            .write(to: misordered)
+        let badBoolean = directory.url.appendingPathComponent("bad-boolean.xml")
+        try Data("<Patient xmlns=\"http://hl7.org/fhir\"><active value=\"yes\"/></Patient>".utf8).write(to: badBoolean)
+        let problems = try XMLSchemaValidator.invalidFiles([misordered, badBoolean])
+        #expect(problems.contains { $0.contains("misordered.xml") })
+        #expect(problems.contains { $0.contains("bad-boolean.xml") })
+    }
+
     @Test("Synthea bundles: JSON → XML validates, XML → XML is byte-stable, XML → JSON keeps every value")
     func syntheaBundles() throws {
         // Two bundles keep the debug-build run short; codec-bench covers all of them in release.
