@@ -155,8 +155,7 @@ extension JSONReader {
 
         // Children were collected on the shared stack; an exactly sized array keeps the tree compact.
         if childStack.count > childStart {
-            element.children = Array(childStack[childStart...])
-            childStack.removeSubrange(childStart...)
+            element.children = childStack.popArray(from: childStart)
         }
         if !pending.isEmpty || !nullSlots.isEmpty {
             try merge(pending, type: type, nullSlots: nullSlots, into: &element)
@@ -233,9 +232,9 @@ extension JSONReader {
                         throw error(.syntax, "Invalid value starting with 'n'", at: nullOffset)
                     }
                     nullSlots.append((childStack.count - childStart, nullOffset, key, index))
-                    childStack.append(FHIRElement(name: key))
+                    childStack.push(FHIRElement(name: key))
                 } else {
-                    childStack.append(try readValue(key: key, member: member))
+                    childStack.push(try readValue(key: key, member: member))
                 }
                 index += 1
                 skipWhitespace()
@@ -259,7 +258,7 @@ extension JSONReader {
             if current == 0x6E {
                 throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')")
             }
-            childStack.append(try readValue(key: key, member: member))
+            childStack.push(try readValue(key: key, member: member))
             path.removeLast()
         }
     }

@@ -14,7 +14,7 @@ struct JSONReader {
     var seenEntries: [Int32] = []
     var seenNames: [String] = []
     /// Children of the open objects (a stack; each object moves its segment into an exact-size array).
-    var childStack: [FHIRElement] = []
+    let childStack = ElementStack()
     /// Repeated string values share one storage (system URIs, references, codes).
     var strings = StringInterner()
 
