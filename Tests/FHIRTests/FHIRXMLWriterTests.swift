@@ -71,3 +71,14 @@ struct FHIRXMLWriterTests {
         #expect(FHIRXML.serialize(tree, pretty: true) == pretty)
     }
 }
+
+@Suite("FHIR XML writer edge cases")
+struct FHIRXMLWriterEdgeCaseTests {
+    @Test("control characters XML cannot carry become U+FFFD; tab, CR and LF survive")
+    func controlCharacters() throws {
+        let patient = FHIRElement.resource("Patient", [.complex("name", [.string("text", "a\u{1}b\tc\rd\ne")])])
+        let xml = FHIRXML.serialize(patient)
+        let text = try FHIRXML.parse(xml).string(path: "name.text")
+        #expect(text == "a\u{FFFD}b\tc\rd\ne")
+    }
+}

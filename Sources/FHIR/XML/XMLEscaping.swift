@@ -13,6 +13,10 @@ enum XMLEscaping {
         case 0x09 where attribute: out += tab
         case 0x0A where attribute: out += lineFeed
         case 0x0D: out += carriageReturn
+        case 0x00..<0x20 where byte != 0x09 && byte != 0x0A:
+            // XML 1.0 cannot carry other C0 controls, not even as character references (FHIR strings may
+            // not hold them either); U+FFFD keeps the output well-formed.
+            out += replacement
         default: out.append(byte)
         }
     }
@@ -31,4 +35,5 @@ enum XMLEscaping {
     private static let tab = Array("&#9;".utf8)
     private static let lineFeed = Array("&#10;".utf8)
     private static let carriageReturn = Array("&#13;".utf8)
+    private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 }
