@@ -128,3 +128,32 @@ struct FHIRXMLReaderTests {
         #expect(xml == json)
     }
 }
+
+@Suite("FHIR XML reader concurrency")
+struct FHIRXMLConcurrencyTests {
+    @Test("parallel parses (good and bad documents) give the same results as serial ones")
+    func parallelParses() async throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/xml/patient-features", withExtension: "xml"))
+        let good = try Data(contentsOf: url)
+        let bad = Data("<Patient xmlns=\"http://hl7.org/fhir\"><active value=\"yes\"/></Patient>".utf8)
+        let expected = try FHIRXML.parse(good)
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for index in 0..<64 {
+                group.addTask {
+                    if index % 2 == 0 { return (try? FHIRXML.parse(good)) == expected }
+                    do {
+                        _ = try FHIRXML.parse(bad)
+                        return false
+                    } catch let error as FHIRParseError {
+                        return error.code == .invalidValue && error.line == 1
+                    } catch {
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 64)
+        #expect(outcomes.allSatisfy { $0 })
+    }
+}

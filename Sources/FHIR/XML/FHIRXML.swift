@@ -7,33 +7,28 @@ import Foundation
 /// expansion code. Errors are `FHIRParseError`s with line, column and FHIRPath.
 public enum FHIRXML {
     /// Reads a FHIR XML document (a resource at the root) into an element tree.
-    public static func parse(
-        _ data: Data, options: FHIRXMLParseOptions = .default
-    ) throws(FHIRParseError) -> FHIRElement {
-        try checkSize(data.count, options)
-        do {
-            return try data.withUnsafeBytes { buffer in
-                try FHIRXMLTreeReader(buffer: buffer, options: options).read()
-            }
-        } catch let error as FHIRParseError {
-            throw error
-        } catch {
-            throw FHIRParseError(.syntax, "XML: \(error)", cause: nil)
-        }
+    public static func parse(_ data: Data, options: FHIRXMLParseOptions = .default) throws(FHIRParseError)
+        -> FHIRElement
+    {
+        try data.withUnsafeBytes { buffer in parseBuffer(buffer, options: options) }.get()
     }
 
     /// Reads a FHIR XML document from any byte collection (copied once when it is not contiguous).
     public static func parse<Bytes: Collection>(
         _ bytes: Bytes, options: FHIRXMLParseOptions = .default
     ) throws(FHIRParseError) -> FHIRElement where Bytes.Element == UInt8 {
-        try parse(Data(bytes), options: options)
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            parseBuffer(UnsafeRawBufferPointer(buffer), options: options)
+        }
+        if let result { return try result.get() }
+        return try Array(bytes).withUnsafeBytes { parseBuffer($0, options: options) }.get()
     }
 
     /// Reads a FHIR XML document held in a string.
     public static func parse(
         _ text: String, options: FHIRXMLParseOptions = .default
     ) throws(FHIRParseError) -> FHIRElement {
-        try parse(Data(text.utf8), options: options)
+        try parse(Array(text.utf8), options: options)
     }
 
     /// Writes the tree as FHIR XML (UTF-8, with an XML declaration); `pretty` indents by two spaces.
@@ -45,10 +40,18 @@ public enum FHIRXML {
         return Data(writer.out)
     }
 
-    private static func checkSize(_ count: Int, _ options: FHIRXMLParseOptions) throws(FHIRParseError) {
-        guard count <= options.maxInputBytes else {
-            throw FHIRParseError(
-                .inputTooLarge, "XML: input of \(count) bytes exceeds the limit of \(options.maxInputBytes) bytes")
+    private static func parseBuffer(
+        _ buffer: UnsafeRawBufferPointer, options: FHIRXMLParseOptions
+    ) -> Result<FHIRElement, FHIRParseError> {
+        guard buffer.count <= options.maxInputBytes else {
+            return .failure(FHIRParseError(
+                .inputTooLarge,
+                "XML: input of \(buffer.count) bytes exceeds the limit of \(options.maxInputBytes) bytes"))
+        }
+        do {
+            return .success(try FHIRXMLTreeReader(buffer: buffer, options: options).read())
+        } catch {
+            return .failure(error)
         }
     }
 }
