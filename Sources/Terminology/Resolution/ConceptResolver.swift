@@ -25,7 +25,7 @@ public final class ConceptResolver: Sendable {
     public var indexedNameCount: Int { index.names.count }
 
     public func resolve(_ query: ResolutionQuery) -> Resolution {
-        let (queryWords, expanded) = expandAbbreviations(query.text)
+        let (queryWords, expanded) = expandAbbreviations(Self.removingSemanticTag(query.text))
         guard !queryWords.isEmpty else { return .empty }
         var collector = CandidateCollector(index: index, query: query)
 
@@ -123,6 +123,21 @@ public final class ConceptResolver: Sendable {
             }
         }
     }
+
+    /// SNOMED CT fully specified names end with a semantic tag (`Stress (finding)`); OMOP names do not.
+    static func removingSemanticTag(_ text: String) -> String {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return text }
+        let tag = text[text.index(after: open)..<text.index(before: text.endIndex)].lowercased()
+        guard semanticTags.contains(tag) else { return text }
+        return String(text[..<open])
+    }
+
+    static let semanticTags: Set<String> = [
+        "finding", "disorder", "procedure", "situation", "observable entity", "regime/therapy", "body structure",
+        "morphologic abnormality", "substance", "product", "medicinal product", "clinical drug", "event",
+        "qualifier value", "record artifact", "person", "environment", "social concept", "specimen",
+        "physical object", "organism", "assessment scale",
+    ]
 
     static func loadAbbreviations() throws -> [String: [String]] {
         guard let url = Bundle.module.url(forResource: "Resources/ResolverAbbreviations", withExtension: "tsv")
