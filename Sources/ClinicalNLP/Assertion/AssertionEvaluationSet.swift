@@ -12,6 +12,9 @@ public struct AssertionEvaluationSet: Sendable {
     }
 
     public init(contentsOf url: URL) throws(AssertionEvaluationError) {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw AssertionEvaluationError(code: .unreadableFile, file: url.path, line: 0, reason: "no such file")
+        }
         let contents: String
         do {
             contents = try String(contentsOf: url, encoding: .utf8)

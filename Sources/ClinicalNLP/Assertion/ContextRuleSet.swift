@@ -44,6 +44,9 @@ public struct ContextRuleSet: Sendable {
 
     /// Reads and validates a rule file.
     public init(contentsOf url: URL) throws(ContextRuleError) {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ContextRuleError(code: .unreadableFile, file: url.path, line: 0, reason: "no such file")
+        }
         let contents: String
         do {
             contents = try String(contentsOf: url, encoding: .utf8)
