@@ -18,10 +18,10 @@ struct FHIRValidatorConformanceTests {
         #expect(failures.isEmpty, "\(failures.count) issues:\n\(failures.prefix(30).joined(separator: "\n"))")
     }
 
-    @Test("Synthea bundles validate clean")
+    @Test("all Synthea bundles validate clean")
     func syntheaValidate() throws {
         let validator = FHIRValidator()
-        for url in SharedData.files("synthea/dev", extension: "json").prefix(5) {
+        for url in SharedData.files("synthea/dev", extension: "json") {
             let outcome = validator.validate(try FHIRJSON.parse(try SharedData.bytes(url)))
             let errors = outcome.issues.filter { $0.severity == .error }
             #expect(errors.isEmpty, "\(url.lastPathComponent): \(errors.prefix(5).map { "\($0.diagnostics ?? "") \($0.expression)" })")

@@ -63,8 +63,20 @@ public struct FHIRValidator: Sendable {
             let childPath = match.definition.isArray ? "\(path).\(child.name)[\(index)]" : "\(path).\(child.name)"
             validateValue(child, match: match, path: childPath, issues: &issues)
         }
+        if type.name == "Extension" {
+            // ext-1: an extension has either nested extensions or a value, never both (nor neither).
+            let hasValue = element.choice("value") != nil
+            let hasExtensions = element.first("extension") != nil
+            if hasValue == hasExtensions {
+                issues.append(.init(
+                    code: .invariant,
+                    diagnostics: hasValue
+                        ? "ext-1: an extension must have either extensions or a value, not both"
+                        : "ext-1: an extension must have either extensions or a value",
+                    expression: [path]))
+            }
+        }
         for (index, definition) in type.elements.enumerated() {
-            // Element.id of data types is the element's `id`, never a child.
             if counts[index] < definition.min {
                 issues.append(.init(
                     code: .required,
