@@ -185,6 +185,7 @@ extension JSONReader {
             try expect(0x3A, "':' after member name")
             skipWhitespace()
             if key == "resourceType" {
+                guard current != nil else { throw error(.truncated, "Unexpected end of input: expected a value") }
                 guard current == 0x22 else {
                     throw error(.wrongType, "'resourceType' must be a JSON string")
                 }
