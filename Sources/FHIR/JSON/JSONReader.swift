@@ -109,6 +109,7 @@ struct JSONReader {
         let start = position
         position += 1
         let contentStart = position
+        skipPlainASCII()
         while position < bytes.count {
             let byte = bytes[position]
             if byte == 0x22 {
@@ -127,6 +128,24 @@ struct JSONReader {
             }
         }
         throw error(.truncated, "Unterminated string", at: start)
+    }
+
+    /// Skips 8 bytes at a time while none is a quote, a backslash, a control character or non-ASCII
+    /// (SWAR bit tricks on a 64-bit word); long narratives and base64 data are mostly such runs.
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                | (word &- ones &* 0x20) | word
+            if special & highs != 0 { return }
+            position += 8
+        }
     }
 
     private mutating func readEscapedString(contentStart: Int) throws(FHIRParseError) -> String {
