@@ -99,6 +99,8 @@ struct AssertionContextTests {
         #expect(try assertion("fever", in: note).hypothetical)
         #expect(try assertion("bleeding", in: "Call the office for any signs of bleeding.").hypothetical)
         #expect(try !assertion("chest pain", in: "She has chest pain today.").hypothetical)
+        #expect(try !assertion("edema", in: "Minimal, if any, edema of the ankles.").hypothetical)
+        #expect(try assertion("bruising", in: "Alert the physician if any of the following: bruising.").hypothetical)
     }
 
     @Test func historical() throws {
@@ -128,6 +130,7 @@ struct AssertionContextTests {
     @Test func sectionImpliedValues() throws {
         #expect(try assertion("Hypertension", in: "Hypertension.", section: .pastMedicalHistory).historical)
         #expect(try assertion("Appendectomy", in: "Appendectomy.", section: .pastSurgicalHistory).historical)
+        #expect(try assertion("Tdap", in: "Tdap 2019.", section: .immunizations).historical)
         let family = try assertion("Colon cancer", in: "Colon cancer.", section: .familyHistory)
         #expect(family.experiencer == .family)
         #expect(try assertion("Hypertension", in: "Hypertension.", section: .physicalExam) == .affirmed)
