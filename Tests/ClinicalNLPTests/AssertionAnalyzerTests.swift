@@ -181,6 +181,27 @@ struct AssertionAnalyzerAPITests {
         #expect(analyzer.analyze(text: scalars, sentence: 3..<9, targets: [3..<8], section: nil) == [.affirmed])
     }
 
+    @Test func caseSpacingAndLineBreaksDoNotChangeTheResult() throws {
+        let variants = [
+            "Patient denies chest pain; history of diabetes. Return if fever develops.",
+            "PATIENT DENIES CHEST PAIN; HISTORY OF DIABETES. RETURN IF FEVER DEVELOPS.",
+            "Patient  denies\n chest pain ;\thistory   of\ndiabetes.  Return if\r\nfever develops.",
+        ]
+        for note in variants {
+            let lower = note.lowercased()
+            func check(_ word: String) throws -> Assertion {
+                let scalars = Array(lower.unicodeScalars)
+                let range = try #require(scalarRange(of: word, in: scalars))
+                return try AssertionAnalyzer.loadDefault().analyze(text: Array(note.unicodeScalars),
+                                                                   sentence: 0..<scalars.count, targets: [range],
+                                                                   section: nil)[0]
+            }
+            #expect(try check("pain") == Assertion(negated: true), "\(note)")
+            #expect(try check("diabetes") == Assertion(historical: true), "\(note)")
+            #expect(try check("fever") == Assertion(hypothetical: true), "\(note)")
+        }
+    }
+
     @Test func largeInputsStayCorrect() throws {
         let analyzer = try AssertionAnalyzer.loadDefault()
         // One 1.1 MB "sentence" with 50,000 short sentences inside and 1,000 targets.
