@@ -7,10 +7,12 @@ struct JSONWriter {
     let pretty: Bool
     let definitions: FHIRDefinitions
     private var indentLevel = 0
+    private let elementDefinition: TypeDefinition?
 
     init(pretty: Bool, definitions: FHIRDefinitions) {
         self.pretty = pretty
         self.definitions = definitions
+        self.elementDefinition = definitions.type("Element")
         output.reserveCapacity(4096)
     }
 
@@ -21,12 +23,15 @@ struct JSONWriter {
         }
     }
 
-    /// One run of same-named children, placed by definition order.
+    /// The children of one name, placed by definition order. Usually a consecutive run (`start`, `count`);
+    /// `scattered` holds the indices when a name reappears after other names (trees built out of order).
     private struct Group {
         var sortKey: Int
         var name: String
-        var members: [Int]
-        var match: ElementMatch?
+        var start: Int
+        var count: Int
+        var scattered: [Int]?
+        var member: MemberInfo
     }
 
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
@@ -62,19 +67,24 @@ struct JSONWriter {
         groups.reserveCapacity(children.count)
         let table = type?.nameTable
         for (index, child) in children.enumerated() {
-            if let last = groups.last, last.name == child.name {
-                groups[groups.count - 1].members.append(index)
+            if let last = groups.last, last.name == child.name, last.scattered == nil,
+               last.start + last.count == index {
+                groups[groups.count - 1].count += 1
                 continue
             }
             if let existing = groups.lastIndex(where: { $0.name == child.name }) {
-                groups[existing].members.append(index)
+                var indices = groups[existing].scattered
+                    ?? Array(groups[existing].start..<(groups[existing].start + groups[existing].count))
+                indices.append(index)
+                groups[existing].scattered = indices
+                groups[existing].count += 1
                 continue
             }
             let entry = table?.lookup(child.name) ?? -1
-            let match = entry >= 0 ? table!.matches[entry] : nil
+            let member = entry >= 0 ? table!.members[entry] : MemberInfo.unknown
             // Unknown elements keep their document order after the known ones.
-            let key = match?.index ?? (1 << 40) + groups.count
-            groups.append(Group(sortKey: key, name: child.name, members: [index], match: match))
+            let key = entry >= 0 ? table!.matches[entry].index : (1 << 40) + groups.count
+            groups.append(Group(sortKey: key, name: child.name, start: index, count: 1, scattered: nil, member: member))
         }
         if groups.count > 1 {
             var sorted = true
@@ -92,22 +102,27 @@ struct JSONWriter {
     }
 
     private mutating func writeGroup(_ group: Group, of children: [FHIRElement], first: inout Bool) {
-        let members = group.members.map { children[$0] }
-        let typeName = group.match?.typeName
-        let isArray = group.match?.definition.isArray ?? false || members.count > 1
-        let primitiveType = typeName.flatMap { definitions.type($0) }.flatMap { $0.kind == .primitive ? $0 : nil }
+        let members: ArraySlice<FHIRElement> = group.scattered.map { indices in indices.map { children[$0] }[...] }
+            ?? children[group.start..<(group.start + group.count)]
+        let member = group.member
+        let isArray = (member.entry >= 0 && member.isArray) || members.count > 1
+        let declaredType = member.typeIndex >= 0 ? definitions.typeList[Int(member.typeIndex)] : nil
 
-        if typeName == "xhtml" || members.contains(where: { $0.xhtml != nil }) {
+        if member.shape == .xhtml || members.contains(where: { $0.xhtml != nil }) {
             writeMarkup(group.name, members: members, isArray: isArray, first: &first)
             return
         }
-        let isPrimitive = primitiveType != nil
-            || (typeName == nil && members.contains { $0.value != nil })
-        if isPrimitive {
-            writePrimitives(group.name, members: members, type: primitiveType, isArray: isArray, first: &first)
+        switch member.shape {
+        case .string, .number, .boolean:
+            writePrimitives(group.name, members: members, type: declaredType, isArray: isArray, first: &first)
             return
+        case .unknown where members.contains { $0.value != nil }:
+            writePrimitives(group.name, members: members, type: nil, isArray: isArray, first: &first)
+            return
+        default:
+            break
         }
-        let nestedType = typeName.flatMap { definitions.type($0) }
+        let nestedType = member.shape == .complex ? declaredType : nil
         let mark = output.count
         beginMember(group.name, first: &first)
         if isArray {
@@ -131,7 +146,7 @@ struct JSONWriter {
             }
             newline()
             output.append(0x5D)
-        } else if !writeObject(members[0], type: objectType(members[0], nestedType)) {
+        } else if !writeObject(members[members.startIndex], type: objectType(members[members.startIndex], nestedType)) {
             rollback(to: mark, first: &first)
         }
     }
@@ -147,7 +162,9 @@ struct JSONWriter {
         first = output.last == 0x7B
     }
 
-    private mutating func writeMarkup(_ name: String, members: [FHIRElement], isArray: Bool, first: inout Bool) {
+    private mutating func writeMarkup(
+        _ name: String, members: ArraySlice<FHIRElement>, isArray: Bool, first: inout Bool
+    ) {
         let markup = members.compactMap { $0.xhtml ?? $0.value?.text }.filter { !$0.isEmpty }
         guard !markup.isEmpty else { return }
         beginMember(name, first: &first)
@@ -172,7 +189,7 @@ struct JSONWriter {
     }
 
     private mutating func writePrimitives(
-        _ name: String, members: [FHIRElement], type: TypeDefinition?, isArray: Bool, first: inout Bool
+        _ name: String, members: ArraySlice<FHIRElement>, type: TypeDefinition?, isArray: Bool, first: inout Bool
     ) {
         let hasValues = members.contains { $0.value.map { !$0.text.isEmpty } ?? false }
         if hasValues {
@@ -189,7 +206,7 @@ struct JSONWriter {
                 newline()
                 output.append(0x5D)
             } else {
-                writeValue(members[0].value, type: type)
+                writeValue(members[members.startIndex].value, type: type)
             }
         }
         // `_name`: ids and extensions of the primitives, aligned with the values.
@@ -197,7 +214,7 @@ struct JSONWriter {
         let mark = output.count
         let firstBefore = first
         beginMember("_" + name, first: &first)
-        let elementType = definitions.type("Element")
+        let elementType = elementDefinition
         if isArray {
             output.append(0x5B)
             indentLevel += 1
@@ -218,7 +235,7 @@ struct JSONWriter {
                 output.removeSubrange(mark...)
                 first = firstBefore
             }
-        } else if !writeObject(FHIRElement(name: name, id: members[0].id, children: members[0].children), type: elementType) {
+        } else if !writeObject(FHIRElement(name: name, id: members[members.startIndex].id, children: members[members.startIndex].children), type: elementType) {
             output.removeSubrange(mark...)
             first = firstBefore
         }
