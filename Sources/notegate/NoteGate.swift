@@ -17,6 +17,7 @@ struct NoteGate: AsyncParsableCommand {
             ValidateCommand.self,
             VocabularyCommand.self,
             ExtractCommand.self,
+            EvaluateConcordanceCommand.self,
             ServeCommand.self,
         ])
 }

@@ -55,6 +55,10 @@ public struct ResourceEmitter: Sendable {
         if context.subject == nil { return .failure(Omission(reason: "the document has no subject")) }
         switch finding.entity.label {
         case .problem:
+            // LOINC names observables, panels and instruments, never a patient's problem: NOTE_NLP only.
+            if finding.match?.standard.vocabularyId == "LOINC" {
+                return .failure(Omission(reason: "LOINC concepts name observations, not problems"))
+            }
             switch AssertionPolicy.condition(finding.entity, matchedName: finding.match?.standard.name, options: options) {
             case let .condition(clinical, verification, onsetBeforeNote):
                 return .success(condition(finding, context: context, clinicalStatus: clinical,
@@ -75,7 +79,16 @@ public struct ResourceEmitter: Sendable {
             case .omitted(let reason): return .failure(Omission(reason: reason))
             }
         case .labTest:
-            return .failure(Omission(reason: "lab test mentions carry no result; they are reported in NOTE_NLP only"))
+            // A SNOMED procedure that OMOP files under Measurement (`Depression screening`) is an act that was
+            // done: emitted as a Procedure. Other tests (LOINC panels and observables) carry no result in the
+            // note: NOTE_NLP only.
+            guard let match = finding.match, match.standard.vocabularyId == "SNOMED", match.standard.conceptClassId == "Procedure" else {
+                return .failure(Omission(reason: "lab test mentions carry no result; they are reported in NOTE_NLP only"))
+            }
+            switch AssertionPolicy.procedureStatus(finding.entity.assertion) {
+            case .status(let status): return .success(procedure(finding, context: context, status: status))
+            case .omitted(let reason): return .failure(Omission(reason: reason))
+            }
         }
     }
 

@@ -60,3 +60,15 @@ public struct ConceptMatcher: Sendable {
         return ConceptMatch(standard: concept, score: best.score, matchKind: "remote", ambiguous: ambiguous)
     }
 }
+
+extension ConceptMatcher {
+    /// A clinical or branded drug named by a whole medication phrase (`amoxicillin 250 mg / clavulanate 125 mg
+    /// oral tablet`), when the resolver finds one by exact name, synonym or normalised words.
+    func drugPhraseMatch(_ phrase: String) -> Concept? {
+        let resolution = resolver.resolve(ResolutionQuery(text: phrase, domains: ["Drug"], hasStrength: true, hasForm: true))
+        guard let best = resolution.best, best.score >= 0.9,
+              [MatchKind.exact, .synonym, .normalized].contains(best.matchKind),
+              best.concept.conceptClassId.contains("Drug"), best.concept.conceptClassId != "Ingredient" else { return nil }
+        return best.concept
+    }
+}

@@ -73,7 +73,9 @@ public struct ExtractionPipeline: Sendable {
         let sectionCodes = annotated.sections.map { ($0.range, $0.loincCode) }
         var findings: [Finding] = []
         findings.reserveCapacity(annotated.entities.count)
-        for entity in annotated.entities {
+        let entities = EntityRefiner(matcher: engine.matcher).refine(
+            annotated.entities, scalars: Array(note.text.unicodeScalars), headers: annotated.sections.compactMap(\.headerRange))
+        for entity in entities {
             let loinc = sectionCodes.last { $0.0.lowerBound <= entity.range.lowerBound }?.1
             findings.append(Finding(entity: entity, match: await engine.matcher.match(entity), sectionLOINC: loinc))
         }
