@@ -45,7 +45,7 @@ final class ElementNameTable: Sendable {
         self.members = matches.enumerated().map { entry, match in
             MemberInfo(
                 shape: match.shape, isArray: match.definition.isArray, typeIndex: Int32(match.typeIndex),
-                entry: Int32(entry))
+                entry: Int32(entry), isPlain: sortedNames[entry] != "id" && sortedNames[entry] != "resourceType")
         }
     }
 
@@ -93,6 +93,8 @@ struct MemberInfo {
     var typeIndex: Int32
     /// Entry in the type's `ElementNameTable`, -1 for a name the type does not know.
     var entry: Int32
+    /// A known name that needs no special handling by the reader (not `id` or `resourceType`).
+    var isPlain: Bool
 
-    static let unknown = MemberInfo(shape: .unknown, isArray: false, typeIndex: -1, entry: -1)
+    static let unknown = MemberInfo(shape: .unknown, isArray: false, typeIndex: -1, entry: -1, isPlain: false)
 }

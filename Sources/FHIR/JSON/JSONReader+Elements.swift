@@ -113,7 +113,9 @@ extension JSONReader {
             skipWhitespace()
             guard position < bytes.count else { throw error(.truncated, "Unexpected end of input: expected a value") }
 
-            if key == "resourceType" && isResource {
+            if member.isPlain {
+                try readMember(key: key, member: member, type: type, childStart: childStart, nullSlots: &nullSlots)
+            } else if key == "resourceType" && isResource {
                 _ = try readString()
             } else if key == "resourceType" && type != nil && type?.element(named: key) == nil {
                 // Only ExampleScenario.instance declares an element of this name.
