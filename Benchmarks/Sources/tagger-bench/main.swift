@@ -53,6 +53,9 @@ do {
     options.seed = UInt64(argument("--seed") ?? "") ?? 1
     options.threads = Int(argument("--threads") ?? "") ?? 2
     if let bits = Int(argument("--hash-bits") ?? "") { options.featureSet.hashBits = bits }
+    if let window = Int(argument("--window") ?? "") { options.featureSet.window = window }
+    if argument("--no-abbreviations") != nil { options.featureSet.useAbbreviations = false }
+    if let patience = Int(argument("--patience") ?? "") { options.patience = patience }
     if let clusterPath = argument("--clusters") {
         options.clusters = WordClusters.parse(tsv: try String(contentsOfFile: clusterPath, encoding: .utf8))
     } else if argument("--no-clusters") == nil {
@@ -91,6 +94,17 @@ do {
         for scalars in texts { found += result.model.predict(scalars: scalars).count }
         bestSeconds = min(bestSeconds, seconds(since: start))
         precondition(found > 0)
+    }
+    if let modelPath = argument("--model") {
+        try TaggerModelFile.write(result.model, to: modelPath)
+        let size = (try FileManager.default.attributesOfItem(atPath: modelPath)[.size] as? Int) ?? 0
+        print("model written to \(modelPath) (\(size / 1024) KiB)")
+    }
+    if argument("--perturb") != nil {
+        for item in RobustnessSuite(seed: 1).run(model: result.model, documents: test, baseline: report.micro) {
+            print(String(format: "perturb %@ (%@): F1 %.4f, drop %.4f", item.perturbation.rawValue, item.perturbation.group,
+                         item.scores.f1, item.drop))
+        }
     }
     print(String(format: "tagging: %d tokens in %.3f s = %.0f tokens/s (one thread)", tokenCount, bestSeconds, Double(tokenCount) / bestSeconds))
 } catch {

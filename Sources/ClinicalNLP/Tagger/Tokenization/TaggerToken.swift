@@ -6,10 +6,13 @@ public struct TaggerToken: Sendable, Hashable {
     public var attachedToPrevious: Bool
     /// A line break occurs between the previous token and this one.
     public var startsLine: Bool
+    /// A blank line (two or more line breaks) occurs between the previous token and this one.
+    public var startsParagraph: Bool
 
-    public init(range: Range<Int>, attachedToPrevious: Bool, startsLine: Bool) {
+    public init(range: Range<Int>, attachedToPrevious: Bool, startsLine: Bool, startsParagraph: Bool = false) {
         self.range = range
         self.attachedToPrevious = attachedToPrevious
         self.startsLine = startsLine
+        self.startsParagraph = startsParagraph
     }
 }

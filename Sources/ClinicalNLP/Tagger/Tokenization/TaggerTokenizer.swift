@@ -11,11 +11,15 @@ public enum TaggerTokenizer {
         var index = 0
         var sawSpace = true
         var sawNewline = true
+        var newlines = 2
         while index < scalars.count {
             let scalar = scalars[index]
             if isSpace(scalar) {
                 sawSpace = true
-                if scalar == "\n" || scalar == "\r" || scalar.value == 0x2028 || scalar.value == 0x2029 { sawNewline = true }
+                if scalar == "\n" || scalar.value == 0x2028 || scalar.value == 0x2029 || (scalar == "\r" && (index + 1 == scalars.count || scalars[index + 1] != "\n")) {
+                    sawNewline = true
+                    newlines += 1
+                }
                 index += 1
                 continue
             }
@@ -25,9 +29,11 @@ public enum TaggerTokenizer {
             } else {
                 index += 1
             }
-            tokens.append(TaggerToken(range: start..<index, attachedToPrevious: !sawSpace && !tokens.isEmpty, startsLine: sawNewline))
+            tokens.append(TaggerToken(range: start..<index, attachedToPrevious: !sawSpace && !tokens.isEmpty, startsLine: sawNewline,
+                                      startsParagraph: newlines >= 2))
             sawSpace = false
             sawNewline = false
+            newlines = 0
         }
         return tokens
     }
@@ -51,18 +57,21 @@ public enum TaggerTokenizer {
         return properties.isAlphabetic || properties.numericType != nil
     }
 
-    /// Sequence boundaries for decoding: after `.`, `?` or `!` followed by whitespace and a capital or digit, and
-    /// at line breaks. Returns half-open token index ranges covering all tokens. `blocked` marks token gaps that
+    /// Sequence boundaries for decoding: after `.`, `?` or `!` followed by whitespace and a capital or digit, at
+    /// blank lines, and at line breaks after `.`, `:`, `;`, `?` or `!`. A single line break alone does not cut:
+    /// hard-wrapped notes break lines inside entities. Returns half-open token index ranges covering all tokens. `blocked` marks token gaps that
     /// must not be cut (inside a gold entity during training).
     public static func sequences(_ tokens: [TaggerToken], scalars: [Unicode.Scalar], blocked: (Int) -> Bool = { _ in false }) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         for index in 1..<max(1, tokens.count) {
             let token = tokens[index]
-            var cut = token.startsLine
+            let previous = scalars[tokens[index - 1].range.lowerBound]
+            let previousIsPunctuation = tokens[index - 1].range.count == 1
+            var cut = token.startsParagraph
+                || token.startsLine && previousIsPunctuation && (previous == "." || previous == ":" || previous == ";" || previous == "?" || previous == "!")
             if !cut, !token.attachedToPrevious {
-                let previous = scalars[tokens[index - 1].range.lowerBound]
-                if tokens[index - 1].range.count == 1, previous == "." || previous == "?" || previous == "!" {
+                if previousIsPunctuation, previous == "." || previous == "?" || previous == "!" {
                     let first = scalars[token.range.lowerBound]
                     cut = first.properties.isUppercase || (first.value >= 0x30 && first.value <= 0x39)
                 }
