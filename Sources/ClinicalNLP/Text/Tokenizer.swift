@@ -54,15 +54,21 @@ public struct Tokenizer: Sendable {
             }
             // Normalized form: lower-case; abbreviations lose their dots.
             bytes.removeAll(keepingCapacity: true)
+            // `same`: the normalized form equals the original text, so both fields share one String.
+            var same = normalized.isOffsetPreserving && kind != .abbreviation
             for k in start..<end {
                 let sc = s[k]
                 if kind == .abbreviation && sc == "." { continue }
+                let before = bytes.count
                 ScalarClass.appendLowercased(sc, to: &bytes)
+                if same && (bytes.count != before + 1 || UInt32(bytes[before]) != original[k].value) { same = false }
             }
             let normalizedText = String(decoding: bytes, as: UTF8.self)
             let range = normalized.originalRange(start..<end)
             let text: String
-            if normalized.isOffsetPreserving && Self.isASCII(original, range) {
+            if same {
+                text = normalizedText
+            } else if normalized.isOffsetPreserving && Self.isASCII(original, range) {
                 bytes.removeAll(keepingCapacity: true)
                 for k in range { bytes.append(UInt8(original[k].value)) }
                 text = String(decoding: bytes, as: UTF8.self)
