@@ -63,6 +63,8 @@ do {
     }
     options.featureSet.useClusters = !options.clusters.isEmpty
     print("clusters: \(options.clusters.count) words")
+    // The same section/dictionary context as `notegate train` (sections always, dictionary with --lexicon).
+    options.context = try TaggerSetup.contextProvider(featureSet: &options.featureSet, lexiconPath: argument("--lexicon"))
 
     let trainStart = DispatchTime.now()
     let result = PerceptronTrainer(options: options).train(train, dev: dev) { progress in
@@ -76,7 +78,7 @@ do {
     print(String(format: "training: %.1f s, best epoch %d of %d, dev F1 %.4f", trainSeconds, result.model.metadata.bestEpoch,
                  result.model.metadata.epochsRun, result.devReport.micro.f1))
 
-    let report = TaggerEvaluation.evaluate(model: result.model, documents: test, threads: 1)
+    let report = TaggerEvaluation.evaluate(model: result.model, documents: test, context: options.context, threads: 1)
     print(String(format: "test exact: P %.4f R %.4f F1 %.4f | partial F1 %.4f", report.micro.precision, report.micro.recall,
                  report.micro.f1, report.partial.f1))
     for (label, scores) in report.perLabel.sorted(by: { $0.key < $1.key }) {
@@ -91,7 +93,10 @@ do {
     for _ in 0..<3 {
         let start = DispatchTime.now()
         var found = 0
-        for scalars in texts { found += result.model.predict(scalars: scalars).count }
+        for scalars in texts {
+            let context = options.context
+            found += result.model.predict(scalars: scalars, context: context.map { provider in { provider(scalars, $0) } }).count
+        }
         bestSeconds = min(bestSeconds, seconds(since: start))
         precondition(found > 0)
     }
@@ -101,7 +106,7 @@ do {
         print("model written to \(modelPath) (\(size / 1024) KiB)")
     }
     if argument("--perturb") != nil {
-        for item in RobustnessSuite(seed: 1).run(model: result.model, documents: test, baseline: report.micro) {
+        for item in RobustnessSuite(seed: 1).run(model: result.model, documents: test, baseline: report.micro, context: options.context) {
             print(String(format: "perturb %@ (%@): F1 %.4f, drop %.4f", item.perturbation.rawValue, item.perturbation.group,
                          item.scores.f1, item.drop))
         }

@@ -4,7 +4,16 @@
 public struct PerceptronTrainer: Sendable {
     public var options: TrainingOptions
 
-    public init(options: TrainingOptions) { self.options = options }
+    /// Section and dictionary features are switched off in the stored feature set when no context provider is
+    /// given, so a model never claims inputs it did not see.
+    public init(options: TrainingOptions) {
+        var options = options
+        if options.context == nil {
+            options.featureSet.useSections = false
+            options.featureSet.useDictionary = false
+        }
+        self.options = options
+    }
 
     public struct Result: Sendable {
         public var model: TaggerModel
