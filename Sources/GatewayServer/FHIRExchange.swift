@@ -24,6 +24,12 @@ struct FHIRExchange: Sendable {
     /// Reads and parses a FHIR request body within the size limit. Content type problems are 415, a missing body
     /// 400, an oversized one 413, unparseable FHIR 400 with line/column.
     static func readBody(_ request: Request, limit: Int) async throws -> (FHIRElement, FHIRFormat) {
+        let (bytes, format) = try await readBytes(request, limit: limit)
+        return (try FHIRWire.parse(bytes, format: format, maxBytes: limit), format)
+    }
+
+    /// The raw body and its FHIR format (declared or sniffed), within the size limit.
+    static func readBytes(_ request: Request, limit: Int) async throws -> ([UInt8], FHIRFormat) {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit {
             throw FHIRHTTPError.payloadTooLarge(limit: limit)
         }
@@ -41,9 +47,8 @@ struct FHIRExchange: Sendable {
             throw FHIRHTTPError(
                 status: .badRequest, code: .required, diagnostics: "the request has no body; send a FHIR resource")
         }
-        let bytes = buffer.readableBytesView
+        let bytes = Array(buffer.readableBytesView)
         let format = try FHIRContentNegotiation.requestFormat(contentType: contentType, body: bytes)
-        let element = try FHIRWire.parse(bytes, format: format, maxBytes: limit)
-        return (element, format)
+        return (bytes, format)
     }
 }

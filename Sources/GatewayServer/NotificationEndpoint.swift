@@ -14,7 +14,8 @@ struct NotificationEndpoint: Sendable {
     let maxBodySize: Int
 
     func handle(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let (bundle, format) = try await FHIRExchange.readBody(request, limit: maxBodySize)
+        let (bytes, format) = try await FHIRExchange.readBytes(request, limit: maxBodySize)
+        let bundle = try NotificationBundleReader.parse(bytes, format: format, maxBytes: maxBodySize)
         let exchange = try FHIRExchange(request: request, requestFormat: format)
         let notification = try SubscriptionNotification(bundle: bundle)
         metrics.recordNotification(kind: notification.kind.rawValue, shape: notification.shape.rawValue)
