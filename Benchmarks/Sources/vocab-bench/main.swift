@@ -9,7 +9,7 @@ import Terminology
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
 }
 
@@ -18,6 +18,8 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
+
+func format(_ value: Double, _ digits: Int = 3) -> String { String(format: "%.\(digits)f", value) }
 
 func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
@@ -59,16 +61,22 @@ case "import":
     let directory = arguments[2], database = arguments[3]
     var report = ImportReport()
     var options = AthenaImportOptions()
+    let started = DispatchTime.now().uptimeNanoseconds
     options.progress = { progress in
-        if case .loading = progress.phase, progress.rowsDone % 4_194_304 != 0 { return }
-        FileHandle.standardError.write(Data("  \(progress.phase) \(progress.rowsDone) rows \(Int(peakResidentMegabytes())) MB\n".utf8))
+        // One line per phase change and every ~4M rows, with the time since the start.
+        if case .loading = progress.phase, progress.rowsDone % 4_194_304 != 0, progress.bytesDone != progress.bytesTotal,
+            progress.rowsDone > 65536 { return }
+        let at = format(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9, 1)
+        FileHandle.standardError.write(Data("  \(at) s: \(progress.phase) \(progress.rowsDone) rows, peak \(Int(peakResidentMegabytes())) MB\n".utf8))
     }
     let elapsed = try seconds { report = try AthenaImporter(directory: directory, options: options).run(into: database) }
     let rows = report.rowCounts.values.reduce(0, +)
     let size = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
-    print("import: \(rows) rows \(report.rowCounts.sorted { $0.key < $1.key }) in \(String(format: "%.1f", elapsed)) s "
-          + "(\(Int(Double(rows) / elapsed)) rows/s), peak RSS \(Int(peakResidentMegabytes())) MB, "
-          + "database \(size / 1_048_576) MB, rejected \(report.rejectedRowCount)")
+    let rate = Int(Double(rows) / elapsed)
+    let peak = Int(peakResidentMegabytes())
+    let tables = report.rowCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    print("import: \(rows) rows (\(tables)) in \(format(elapsed, 1)) s = \(rate) rows/s; peak RSS \(peak) MB; "
+          + "database \(size / 1_048_576) MB; rejected \(report.rejectedRowCount)")
 
 case "lookup":
     let store = try VocabularyStore.open(path: arguments[2])
@@ -122,9 +130,11 @@ case "search":
         latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
     latencies.sort()
-    print("search (\(queries.count) two-word queries, count 10): p50 \(String(format: "%.3f", percentile(latencies, 0.5))) ms, "
-          + "p90 \(String(format: "%.3f", percentile(latencies, 0.9))) ms, p99 \(String(format: "%.3f", percentile(latencies, 0.99))) ms, "
-          + "max \(String(format: "%.3f", latencies.last!)) ms, mean hits \(Double(hits) / Double(queries.count))")
+    let p50 = format(percentile(latencies, 0.5)), p90 = format(percentile(latencies, 0.9))
+    let p99 = format(percentile(latencies, 0.99)), worst = format(latencies.last!)
+    let meanHits = format(Double(hits) / Double(queries.count), 1)
+    print("search (\(queries.count) two-word queries, count 10): p50 \(p50) ms, p90 \(p90) ms, p99 \(p99) ms, "
+          + "max \(worst) ms, mean hits \(meanHits)")
 
 case "resolve":
     let store = try arguments.count > 2 && arguments[2] != "-" ? VocabularyStore.open(path: arguments[2])
@@ -132,8 +142,9 @@ case "resolve":
     let n = arguments.count > 3 ? Int(arguments[3])! : 200_000
     var resolver: ConceptResolver!
     let startup = try seconds { resolver = try ConceptResolver(store: store) }
-    print("resolver start-up: \(String(format: "%.2f", startup)) s, \(resolver.indexedNameCount) names, "
-          + "peak RSS \(Int(peakResidentMegabytes())) MB")
+    let names = resolver.indexedNameCount
+    let startupPeak = Int(peakResidentMegabytes())
+    print("resolver start-up: \(format(startup, 2)) s, \(names) names, peak RSS \(startupPeak) MB")
     let samples = try sampleConcepts(store, count: 2000).map { $0.name }
     let mentions = samples.enumerated().map { index, name -> String in
         switch index % 4 {
@@ -149,8 +160,9 @@ case "resolve":
             resolved += 1
         }
     }
-    print("resolve: \(Int(Double(n) / elapsed)) mentions/s on one thread (\(resolved * 100 / n)% resolved; "
-          + "mix of exact, reordered, misspelt and partial names)")
+    let perSecond = Int(Double(n) / elapsed)
+    let share = resolved * 100 / n
+    print("resolve: \(perSecond) mentions/s on one thread (\(share)% resolved; exact, reordered, misspelt, partial)")
 
 default:
     print("unknown mode \(arguments[1])")

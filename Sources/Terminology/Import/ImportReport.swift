@@ -19,6 +19,8 @@ public struct ImportReport: Sendable {
     public var elapsedSeconds = 0.0
     /// Files that were looked for but absent (all optional).
     public var missingOptionalFiles: [String] = []
+
+    public init() {}
 }
 
 /// Progress of a running import, reported every few tens of thousands of rows.
