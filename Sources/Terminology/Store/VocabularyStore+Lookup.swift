@@ -24,7 +24,7 @@ extension Concept {
 extension VocabularyStore {
     /// The concept with this OMOP concept_id.
     public func concept(id: Int) throws -> Concept? {
-        try reader.read { db in try Self.concept(id: id, in: db) }
+        try fastRead { db in try Self.concept(id: id, in: db) }
     }
 
     static func concept(id: Int, in db: Database) throws -> Concept? {
@@ -34,7 +34,7 @@ extension VocabularyStore {
 
     /// The concept with this code in this OMOP vocabulary (e.g. `SNOMED`, `44054006`).
     public func concept(vocabularyId: String, code: String) throws -> Concept? {
-        try reader.read { db in
+        try fastRead { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT \(Concept.columns) FROM concept WHERE concept_code = ? AND vocabulary_id = ?")
             return try Row.fetchOne(statement, arguments: [code, vocabularyId]).map { Concept(row: $0) }
@@ -43,7 +43,7 @@ extension VocabularyStore {
 
     /// Concepts with this code in any vocabulary (a code without a known system).
     public func concepts(code: String) throws -> [Concept] {
-        try reader.read { db in
+        try fastRead { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT \(Concept.columns) FROM concept WHERE concept_code = ?")
             return try Row.fetchAll(statement, arguments: [code]).map { Concept(row: $0) }
@@ -53,7 +53,7 @@ extension VocabularyStore {
     /// Concepts related to `conceptId`, optionally only through one relationship (e.g. `Maps to`).
     /// Relationships that are no longer valid (invalid_reason set) are left out.
     public func related(to conceptId: Int, relationshipId: String? = nil) throws -> [RelatedConcept] {
-        try reader.read { db in try Self.related(to: conceptId, relationshipId: relationshipId, in: db) }
+        try fastRead { db in try Self.related(to: conceptId, relationshipId: relationshipId, in: db) }
     }
 
     static func related(to conceptId: Int, relationshipId: String?, in db: Database) throws -> [RelatedConcept] {
@@ -82,7 +82,7 @@ extension VocabularyStore {
 
     /// Synonym names of a concept.
     public func synonyms(of conceptId: Int) throws -> [String] {
-        try reader.read { db in
+        try fastRead { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT concept_synonym_name FROM concept_synonym WHERE concept_id = ? ORDER BY rowid")
             return try String.fetchAll(statement, arguments: [conceptId])
@@ -91,7 +91,7 @@ extension VocabularyStore {
 
     /// The VOCABULARY rows.
     public func vocabularies() throws -> [VocabularyInfo] {
-        try reader.read { db in
+        try fastRead { db in
             try Row.fetchAll(db, sql: """
                 SELECT vocabulary_id, vocabulary_name, vocabulary_reference, vocabulary_version, vocabulary_concept_id
                 FROM vocabulary ORDER BY vocabulary_id
@@ -108,7 +108,7 @@ extension VocabularyStore {
         guard allowed.contains(table) else {
             throw TerminologyError(.invalidRequest, "unknown vocabulary table \(table)")
         }
-        return try reader.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+        return try fastRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
     }
 }
 
@@ -116,7 +116,7 @@ extension VocabularyStore {
     /// Every `step`-th concept id in storage order, at most `limit` of them: an even sample of the vocabulary for
     /// benchmarks and evaluations.
     public func sampleConceptIds(every step: Int, limit: Int) throws -> [Int] {
-        try reader.read { db in
+        try fastRead { db in
             try Int.fetchAll(db, sql: "SELECT concept_id FROM concept WHERE rowid % ? = 0 LIMIT ?",
                              arguments: [max(1, step), limit])
         }

@@ -43,7 +43,7 @@ extension VocabularyStore {
         let querySurface = words.joined(separator: " ")
         let queryBag = Set(TextNormalizer.bagWords(fromWords: words))
         var best: [Int: SearchHit] = [:]
-        try reader.read { db in
+        try fastRead { db in
             let statement = try db.cachedStatement(sql: sql)
             let rows = try Row.fetchCursor(statement, arguments: arguments)
             while let row = try rows.next() {
@@ -93,7 +93,7 @@ extension VocabularyStore {
         }
         if standardOnly { filters.append("c.standard_concept = 'S'") }
         let whereClause = filters.isEmpty ? "" : "WHERE " + filters.joined(separator: " AND ")
-        try reader.read { db in
+        try fastRead { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT c.concept_id, c.concept_name, c.domain_id, c.vocabulary_id, c.standard_concept, 0
                 FROM concept c \(whereClause)
