@@ -108,6 +108,15 @@ struct TaggerReaderTests {
         #expect(missing.line == 3)
     }
 
+    @Test("BRAT overlaps point at the annotation line")
+    func bratOverlap() throws {
+        let annotations = Data("T1\tPROBLEM 0 8\tdiabetes\n#1\tAnnotatorNotes T1\tx\nT2\tPROBLEM 4 12\tetes mel\n".utf8)
+        let error = try #require(throws: CorpusReadError.self) {
+            try BratReader.parse(annotations: annotations, text: "diabetes mellitus", file: "n.ann")
+        }
+        #expect(error.code == .overlappingSpans && error.line == 3)
+    }
+
     @Test("Missing file is a clear error")
     func missingFile() {
         #expect(throws: CorpusReadError.self) { try CorpusReader.read(path: "/nonexistent/corpus.jsonl") }

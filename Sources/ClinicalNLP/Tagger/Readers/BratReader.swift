@@ -32,6 +32,7 @@ public enum BratReader {
     public static func parse(annotations: Data, text: String, file: String) throws -> AnnotatedDocument {
         let scalars = Array(text.unicodeScalars)
         var entities: [AnnotatedSpan] = []
+        var lines: [AnnotatedSpan: Int] = [:]
         for (number, line) in try CorpusReader.lines(of: annotations, file: file) where line.hasPrefix("T") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2 else {
@@ -53,8 +54,18 @@ public enum BratReader {
             let span = AnnotatedSpan(range: starts.min()!..<max(starts.min()!, ends.max()!), label: String(typeAndOffsets[0]))
             try SpanValidator.validate([span], textLength: scalars.count, file: file, line: number)
             entities.append(span)
+            lines[span] = lines[span] ?? number
         }
-        try SpanValidator.validate(entities, textLength: scalars.count, file: file, line: 0)
+        do {
+            try SpanValidator.validate(entities, textLength: scalars.count, file: file, line: 0)
+        } catch var error as CorpusReadError {
+            // Point at the annotation line that starts the later of the two overlapping spans.
+            let sorted = entities.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+            if let clash = zip(sorted, sorted.dropFirst()).first(where: { $1.range.lowerBound < $0.range.upperBound }) {
+                error.line = lines[clash.1] ?? 0
+            }
+            throw error
+        }
         let name = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         return AnnotatedDocument(id: name, text: text, entities: entities, source: file, line: 1)
     }
