@@ -13,6 +13,9 @@ public struct GatewayConfiguration: Sendable {
     public var emission: EmissionOptions
     /// Use the dictionary's approximate (typo-tolerant) matching.
     public var approximateMatching: Bool
+    /// A tagger model from `notegate train`; its mentions are merged with the dictionary's (ClinicalNLP's
+    /// `MentionMerger` rules) and resolved like any other mention. nil = dictionary only.
+    public var taggerModelPath: String?
     /// NoteGate's version, recorded in Provenance and NOTE_NLP.
     public var noteGateVersion: String
     /// Largest number of documents processed from one input.
@@ -21,7 +24,8 @@ public struct GatewayConfiguration: Sendable {
     public init(vocabularyPath: String? = nil, terminologyServerURL: String? = nil, fhirServerURL: String? = nil,
                 fhirServerToken: String? = nil, limits: NoteTextExtractor.Limits = .init(),
                 emission: EmissionOptions = .init(), approximateMatching: Bool = false,
-                noteGateVersion: String = "0.1.0", maximumDocuments: Int = 10_000) {
+                noteGateVersion: String = "0.1.0", maximumDocuments: Int = 10_000,
+                taggerModelPath: String? = nil) {
         self.vocabularyPath = vocabularyPath
         self.terminologyServerURL = terminologyServerURL
         self.fhirServerURL = fhirServerURL
@@ -31,5 +35,6 @@ public struct GatewayConfiguration: Sendable {
         self.approximateMatching = approximateMatching
         self.noteGateVersion = noteGateVersion
         self.maximumDocuments = maximumDocuments
+        self.taggerModelPath = taggerModelPath
     }
 }

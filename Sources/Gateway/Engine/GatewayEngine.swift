@@ -35,7 +35,14 @@ public final class GatewayEngine: Sendable {
         let (lexicon, standardByKey, fingerprint) = try Self.buildLexicon(store: store)
         var options = ClinicalPipeline.Options()
         options.matching.approximate = configuration.approximateMatching
-        self.nlp = try ClinicalPipeline(lexicon: lexicon, options: options)
+        let tagger: SequenceTagger?
+        do {
+            tagger = try configuration.taggerModelPath.map { try SequenceTagger(modelPath: $0) }
+        } catch {
+            throw GatewayError(.modelUnavailable, "cannot load the tagger model \(configuration.taggerModelPath ?? "")",
+                               cause: error)
+        }
+        self.nlp = try ClinicalPipeline(lexicon: lexicon, learnedDetector: tagger, options: options)
         let resolver = try ConceptResolver(store: store, configuration: ResolverConfiguration(domains: Self.lexiconDomains))
         var remote = remoteTerminology
         if remote == nil, let url = configuration.terminologyServerURL {
@@ -50,7 +57,8 @@ public final class GatewayEngine: Sendable {
         }
         self.extractor = NoteTextExtractor(limits: configuration.limits, fetcher: resolvedFetcher)
         self.versions = ProcessingVersions(noteGate: configuration.noteGateVersion,
-                                           pipeline: "notegate-nlp-\(configuration.noteGateVersion)+lexicon-\(fingerprint)",
+                                           pipeline: "notegate-nlp-\(configuration.noteGateVersion)+lexicon-\(fingerprint)"
+                                               + (tagger.map { "+tagger-\($0.model.metadata.trainingDataHash)" } ?? ""),
                                            vocabularyRelease: store.release)
         self.emitter = ResourceEmitter(options: configuration.emission, versions: versions)
         self.sectionConceptIDs = Self.sectionConcepts(store: store)

@@ -10,7 +10,7 @@ extension GatewayError: OperationOutcomeConvertible {
         case .missingContent: .required
         case .unresolvedReference, .noDocuments: .notFound
         case .fetchFailed: .transient
-        case .vocabularyUnavailable: .exception
+        case .vocabularyUnavailable, .modelUnavailable: .exception
         default: .processing
         }
     }

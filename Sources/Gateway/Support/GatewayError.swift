@@ -8,7 +8,7 @@ public struct GatewayError: Error, Sendable, CustomStringConvertible {
         fileprivate enum Base: String, Sendable {
             case invalidBase64, attachmentTooLarge, unsupportedCharset, invalidEncoding
             case unsupportedContentType, missingContent, unresolvedReference, fetchFailed
-            case invalidInput, noDocuments, vocabularyUnavailable
+            case invalidInput, noDocuments, vocabularyUnavailable, modelUnavailable
         }
         fileprivate let base: Base
         private init(_ base: Base) { self.base = base }
@@ -35,6 +35,8 @@ public struct GatewayError: Error, Sendable, CustomStringConvertible {
         public static let noDocuments = Code(.noDocuments)
         /// The vocabulary database cannot be opened.
         public static let vocabularyUnavailable = Code(.vocabularyUnavailable)
+        /// The tagger model file cannot be read (missing, corrupt, another format version).
+        public static let modelUnavailable = Code(.modelUnavailable)
 
         public var description: String { base.rawValue }
     }

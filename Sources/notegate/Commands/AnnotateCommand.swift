@@ -36,6 +36,9 @@ struct AnnotateCommand: ParsableCommand {
     @Flag(help: "Keep abbreviations whose sense the context does not settle (marked ambiguous).")
     var keepAmbiguous = false
 
+    @Option(help: "A tagger model from `notegate train`; its mentions are merged with the dictionary's.")
+    var model: String?
+
     func validate() throws {
         if text == nil && file == nil { throw ValidationError("give a FILE, - for standard input, or --text TEXT") }
         if text != nil && file != nil { throw ValidationError("give either FILE or --text, not both") }
@@ -45,7 +48,7 @@ struct AnnotateCommand: ParsableCommand {
         var terms = Lexicon()
         for path in lexicon { terms.append(contentsOf: try Lexicon.load(tsv: URL(fileURLWithPath: path))) }
         let pipeline = try ClinicalPipeline(
-            lexicon: terms,
+            lexicon: terms, learnedDetector: try model.map { try SequenceTagger(modelPath: $0) },
             options: .init(keepAmbiguousAbbreviations: keepAmbiguous, matching: .init(approximate: approximate)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -57,6 +57,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-unresolved"), help: "Leave mentions without an OMOP concept out of the FHIR output.")
     var noUnresolved = false
 
+    @Option(help: "A tagger model from `notegate train`; its mentions are merged with the dictionary's.")
+    var model: String?
+
     @Flag(help: "Write compact JSON/XML instead of indented.")
     var compact = false
 
@@ -90,7 +93,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var configuration = GatewayConfiguration(
             vocabularyPath: vocabulary, terminologyServerURL: terminologyServer, fhirServerURL: fhirServer,
             fhirServerToken: fhirToken ?? ProcessInfo.processInfo.environment["NOTEGATE_FHIR_TOKEN"],
-            noteGateVersion: NoteGateVersion.string)
+            noteGateVersion: NoteGateVersion.string, taggerModelPath: model)
         configuration.emission.familyHistory = EmissionOptions.FamilyHistoryMode(rawValue: familyHistory)!
         configuration.emission.emitHypotheticalConditions = emitHypothetical
         configuration.emission.emitUnresolved = !noUnresolved
