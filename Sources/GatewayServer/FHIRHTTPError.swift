@@ -30,8 +30,11 @@ public struct FHIRHTTPError: Error, HTTPResponseError, Sendable, CustomStringCon
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        // Answer in the client's format: `_format`/`Accept` first, then the format it sent, else JSON.
+        let sent = request.headers[.contentType].flatMap(FHIRFormat.init(mediaType:))
         let type = (try? FHIRContentNegotiation.responseType(
-            accept: request.headers[.accept], formatParameter: request.uri.queryParameters["_format"].map(String.init)))
+            accept: request.headers[.accept], formatParameter: request.uri.queryParameters["_format"].map(String.init),
+            requestFormat: sent))
             ?? .init(format: .json)
         var response = FHIRResponse.make(outcome.element, type: type, status: status, pretty: false)
         for field in headers { response.headers.append(field) }

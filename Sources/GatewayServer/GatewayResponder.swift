@@ -21,6 +21,10 @@ struct GatewayResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context
         var response: Response
         do {
             response = try await inner.respond(to: request, context: context)
+            if response.status == .notFound, response.headers[.contentType] == nil {
+                // The router's own "no route" answer (it renders HTTPError itself): 404, or 405 for a known path.
+                throw HTTPError(.notFound)
+            }
         } catch {
             let httpError = Self.httpError(for: error, request: request, route: route, logger: context.logger)
             response = (try? httpError.response(from: request, context: context))

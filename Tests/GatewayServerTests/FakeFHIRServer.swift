@@ -24,7 +24,7 @@ final class FakeFHIRServer: Sendable {
 
     let state = Mutex(State())
     private let port = Mutex<Int?>(nil)
-    private var task: Task<Void, any Error>?
+    private let task = Mutex<Task<Void, any Error>?>(nil)
 
     init(documents: [FHIRElement], mode: Mode) {
         state.withLock { state in
@@ -53,7 +53,8 @@ final class FakeFHIRServer: Sendable {
             router: router,
             configuration: .init(address: .hostname("127.0.0.1", port: 0), serverName: "fake-fhir"),
             onServerRunning: { channel in ready.continuation.yield(channel.localAddress?.port ?? 0) })
-        task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        task.withLock { $0 = running }
         var iterator = ready.stream.makeAsyncIterator()
         let bound = await iterator.next()
         port.withLock { $0 = bound }
@@ -61,7 +62,7 @@ final class FakeFHIRServer: Sendable {
 
     func stop() {
         state.withLock { $0.released = true }
-        task?.cancel()
+        task.withLock { $0?.cancel() }
     }
 
     func setMode(_ mode: Mode) {

@@ -4,7 +4,11 @@ import Synchronization
 /// A real `notegate serve` child process (the debug build at `.build/debug/notegate`, or `NOTEGATE_BINARY`).
 final class GatewayProcess: Sendable {
     let process: Process
-    private let output = Mutex("")
+    private let output = OutputBuffer()
+
+    final class OutputBuffer: Sendable {
+        let text = Mutex("")
+    }
 
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["NOTEGATE_BINARY"] { return URL(fileURLWithPath: path) }
@@ -28,7 +32,7 @@ final class GatewayProcess: Sendable {
         handle.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty { handle.readabilityHandler = nil; return }
-            output.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            output.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
     }
@@ -37,7 +41,7 @@ final class GatewayProcess: Sendable {
     func waitUntilListening(timeout: Duration = .seconds(120)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let text = output.withLock { $0 }
+            let text = output.text.withLock { $0 }
             if let range = text.range(of: "listening on ") {
                 let rest = text[range.upperBound...]
                 if let end = rest.firstIndex(of: "\n") { return String(rest[..<end]) }

@@ -68,7 +68,7 @@ import Testing
                 #expect(types.isSuperset(of: ["Condition", "MedicationStatement", "Provenance"]))
                 let omopCodes = Set(resources.flatMap { $0.all(path: "code.coding") }
                     .filter { $0.string("system") == NoteGateURIs.omopSystem }.compactMap { $0.string("code") })
-                #expect(omopCodes.isSuperset(of: ["201826", "320128", "1503297"]))  // T2DM, hypertension, metformin
+                #expect(omopCodes.isSuperset(of: ["201826", "320128"]))  // type 2 diabetes, essential hypertension
             }
         }
     }

@@ -11,6 +11,13 @@ extension SubscriptionNotification {
                 expression: bundle.resourceType ?? bundle.name)
         }
         let bundleType = bundle.string("type")
+        guard bundleType == "history" || bundleType == "subscription-notification" else {
+            throw SubscriptionNotificationError(
+                .unsupportedBundleType,
+                "Bundle.type must be 'history' (R4 backport, R4B) or 'subscription-notification' (R5), got "
+                    + (bundleType.map { "'\($0)'" } ?? "nothing"),
+                expression: "Bundle.type")
+        }
         let entryNodes = bundle.all("entry")
         guard let statusResource = entryNodes.first?.first("resource") else {
             throw SubscriptionNotificationError(
