@@ -6,7 +6,7 @@ extension VocabularyStore {
     /// The FTS5 index finds names containing every query word (the last one as a prefix, for type-ahead); up to
     /// `candidateLimit` hits passing the filters are scored in Swift: exact name first, then the share of words in
     /// common, then standard concepts, then shorter names.
-    public func search(_ request: SearchRequest, candidateLimit: Int = 500) throws -> [SearchHit] {
+    public func search(_ request: SearchRequest, candidateLimit: Int = 100) throws -> [SearchHit] {
         let words = TextNormalizer.words(request.text).filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
         let match = words.enumerated().map { position, word in
