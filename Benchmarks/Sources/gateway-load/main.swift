@@ -227,7 +227,9 @@ let end = start + UInt64(options.duration * 1e9)
 // Open loop: each connection owns every `connections`-th slot of a global schedule at `rate` requests/s.
 let interval = options.rate > 0 ? 1e9 / options.rate : 0
 
-DispatchQueue.concurrentPerform(iterations: options.connections) { worker in
+// One thread per connection (concurrentPerform would run only as many at once as there are cores).
+let allDone = DispatchGroup()
+func runConnection(_ worker: Int) {
     guard let connection = try? Connection(port: options.port) else {
         results.record(nil, ok: false)
         return
@@ -249,6 +251,13 @@ DispatchQueue.concurrentPerform(iterations: options.connections) { worker in
         if finished >= end { break }
     }
 }
+
+for worker in 0..<options.connections {
+    allDone.enter()
+    let thread = Thread { runConnection(worker); allDone.leave() }
+    thread.start()
+}
+allDone.wait()
 
 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 let sorted = results.latencies.sorted()
