@@ -29,9 +29,11 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "FHIR",
-            dependencies: ["CLibXML2"]),
+            dependencies: ["CLibXML2"],
+            exclude: ["README.md", "XML/README.md"]),
         .target(
             name: "ClinicalNLP",
+            exclude: ["README.md", "Tagger/README.md"],
             resources: [.copy("Resources")]),
         .target(
             name: "Terminology",
@@ -40,6 +42,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["README.md"],
             resources: [.copy("Resources")]),
         .target(
             name: "Gateway",
@@ -48,7 +51,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         .target(
             name: "GatewayServer",
             dependencies: [
@@ -57,7 +61,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-            ]),
+            ],
+            exclude: ["README.md"]),
         .executableTarget(
             name: "notegate",
             dependencies: [

@@ -55,6 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("retry-delay"), help: "First retry delay in seconds (doubles per attempt, max 300).")
     var retryDelay = 2.0
     @Option(help: "Jobs processed at the same time.") var workers = 2
+    @Option(help: "A tagger model from `notegate train`; its mentions are merged with the dictionary's.")
+    var model: String?
     @Flag(name: .customLong("no-worker"), help: "Queue notifications without processing them.")
     var noWorker = false
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
@@ -87,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         let engine = try GatewayEngine(
             configuration: GatewayConfiguration(
                 vocabularyPath: vocabulary, terminologyServerURL: terminologyServer, fhirServerURL: fhirServer,
-                fhirServerToken: fhirServerToken, noteGateVersion: NoteGateVersion.string),
+                fhirServerToken: fhirServerToken, noteGateVersion: NoteGateVersion.string, taggerModelPath: model),
             remoteTerminology: remote)
         let terminology = TerminologyOperations(service: LocalTerminologyService(store: engine.store))
 
