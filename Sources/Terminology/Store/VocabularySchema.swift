@@ -7,7 +7,7 @@ import GRDB
 /// `tables` creates the OMOP tables, `indexes` creates the lookup indexes and fills the full-text name index.
 public enum VocabularySchema {
     /// Bumped when the layout changes; a database written by another version is refused with a clear message.
-    public static let version = "notegate-vocabulary-1"
+    public static let version = "notegate-vocabulary-2"
     static let tablesMigration = "tables"
     static let indexesMigration = "indexes"
 
@@ -67,7 +67,7 @@ public enum VocabularySchema {
             // matches, ranking happens in Swift on the few hits.
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE concept_name_search USING fts5(
-                    name, content='', detail=none, tokenize='unicode61 remove_diacritics 2');
+                    name, content='', detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 2');
                 INSERT INTO concept_name_search(rowid, name) SELECT concept_id, concept_name FROM concept;
                 INSERT INTO concept_name_search(rowid, name) SELECT -rowid, concept_synonym_name FROM concept_synonym;
                 INSERT INTO concept_name_search(concept_name_search) VALUES('optimize');

@@ -3,7 +3,8 @@ import GRDB
 extension VocabularyStore {
     /// Full-text search over concept names and synonyms, ranked by word overlap with the query.
     ///
-    /// The FTS5 index finds names containing every query word (the last one as a prefix, for type-ahead); up to
+    /// The FTS5 index finds names containing every query word (the last one, when it has at least two letters,
+    /// as a prefix for type-ahead, served by the table's 2-, 3- and 4-character prefix indexes); up to
     /// `candidateLimit` hits passing the filters are scored in Swift: exact name first, then the share of words in
     /// common, then standard concepts, then shorter names.
     public func search(_ request: SearchRequest, candidateLimit: Int = 100) throws -> [SearchHit] {
@@ -11,7 +12,8 @@ extension VocabularyStore {
         guard !words.isEmpty else { return [] }
         let match = words.enumerated().map { position, word in
             let quoted = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return position == words.count - 1 ? quoted + " *" : quoted
+            // A one-letter prefix would expand to a large share of the index; the prefix indexes cover 2–4.
+            return position == words.count - 1 && word.unicodeScalars.count >= 2 ? quoted + " *" : quoted
         }.joined(separator: " ")
         var filters: [String] = []
         var arguments: StatementArguments = [match]
