@@ -27,19 +27,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "json or xml, for the bundle outputs.")
     var format: String = "json"
 
-    @Option(help: "Vocabulary database from `notegate vocabulary import` (default: the embedded vocabulary).")
-    var vocabulary: String?
-
-    @Option(name: .customLong("terminology-server"),
-            help: "FHIR terminology server asked about mentions the local vocabulary cannot resolve (mention strings only).")
-    var terminologyServer: String?
-
-    @Option(name: .customLong("fhir-server"), help: "FHIR server base URL that Attachment.url references are fetched from.")
-    var fhirServer: String?
-
-    @Option(name: .customLong("fhir-token"),
-            help: "Bearer token for --fhir-server (default: the NOTEGATE_FHIR_TOKEN environment variable).")
-    var fhirToken: String?
+    @OptionGroup var engineOptions: EngineOptions
 
     @Option(name: .customLong("output-dir"), help: "With --output ndjson: write <Type>.ndjson files into this folder.")
     var outputDirectory: String?
@@ -56,9 +44,6 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("no-unresolved"), help: "Leave mentions without an OMOP concept out of the FHIR output.")
     var noUnresolved = false
-
-    @Option(help: "A tagger model from `notegate train`; its mentions are merged with the dictionary's.")
-    var model: String?
 
     @Flag(help: "Write compact JSON/XML instead of indented.")
     var compact = false
@@ -90,10 +75,7 @@ struct ExtractCommand: AsyncParsableCommand {
             report(error.operationOutcome, "the input is not well-formed FHIR: \(error)")
             throw ExitCode(1)
         }
-        var configuration = GatewayConfiguration(
-            vocabularyPath: vocabulary, terminologyServerURL: terminologyServer, fhirServerURL: fhirServer,
-            fhirServerToken: fhirToken ?? ProcessInfo.processInfo.environment["NOTEGATE_FHIR_TOKEN"],
-            noteGateVersion: NoteGateVersion.string, taggerModelPath: model)
+        var configuration = engineOptions.configuration
         configuration.emission.familyHistory = EmissionOptions.FamilyHistoryMode(rawValue: familyHistory)!
         configuration.emission.emitHypotheticalConditions = emitHypothetical
         configuration.emission.emitUnresolved = !noUnresolved

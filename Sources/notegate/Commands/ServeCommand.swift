@@ -21,15 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: any free port).") var port = 8080
-    @Option(help: "Vocabulary database from `notegate vocabulary import` (default: the embedded vocabulary).")
-    var vocabulary: String?
-    @Option(name: .customLong("terminology-server"),
-            help: "FHIR terminology server asked about mentions the local vocabulary cannot resolve.")
-    var terminologyServer: String?
-    @Option(name: .customLong("fhir-server"), help: "FHIR base URL Attachment.url references are fetched from.")
-    var fhirServer: String?
-    @Option(name: .customLong("fhir-server-token"), help: "Bearer token for --fhir-server.")
-    var fhirServerToken: String?
+    @OptionGroup var engineOptions: EngineOptions
     @Option(name: .customLong("auth-token"),
             help: "Require 'Authorization: Bearer TOKEN' on $extract and notifications (or NOTEGATE_AUTH_TOKEN).")
     var authToken: String?
@@ -55,8 +47,6 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("retry-delay"), help: "First retry delay in seconds (doubles per attempt, max 300).")
     var retryDelay = 2.0
     @Option(help: "Jobs processed at the same time.") var workers = 2
-    @Option(help: "A tagger model from `notegate train`; its mentions are merged with the dictionary's.")
-    var model: String?
     @Flag(name: .customLong("no-worker"), help: "Queue notifications without processing them.")
     var noWorker = false
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
@@ -83,13 +73,11 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "notegate.server")
 
         let http = CurlHTTPClient()
-        let remote: (any TerminologyService)? = terminologyServer.map {
+        let remote: (any TerminologyService)? = engineOptions.terminologyServer.map {
             CachedTerminologyService(FHIRTerminologyClient(baseURL: $0, http: http))
         }
         let engine = try GatewayEngine(
-            configuration: GatewayConfiguration(
-                vocabularyPath: vocabulary, terminologyServerURL: terminologyServer, fhirServerURL: fhirServer,
-                fhirServerToken: fhirServerToken, noteGateVersion: NoteGateVersion.string, taggerModelPath: model),
+            configuration: engineOptions.configuration,
             remoteTerminology: remote)
         let terminology = TerminologyOperations(service: LocalTerminologyService(store: engine.store))
 
