@@ -2,6 +2,13 @@
 //
 //   swift build -c release --package-path Benchmarks --scratch-path .build-bench --product nlp-bench
 //   .build-bench/release/nlp-bench [--data DIR] [--passes N] [--only synthetic|mtsamples] [--approximate]
+//   .build-bench/release/nlp-bench --data DIR --dump FILE [--dump-structure FILE] [--dump-omop FILE]
+//
+// --dump writes every entity record (the `notegate annotate` JSON shape, keys sorted, `note` = corpus:index) of the
+// synthetic notes AND mtsamples, both with terms-2000.tsv as the lexicon (+ the embedded abbreviations, sections,
+// assertions, medication attributes): the golden file that optimisations are diffed against.
+// --dump-structure also writes tokens, sentences and sections per note (intermediate public outputs);
+// --dump-omop the entity records of mtsamples with the OMOP-names lexicon of the benchmark.
 //
 // Corpora (DIR defaults to $NOTEGATE_DATA or ../shared/data):
 //   synthetic: synthetic-notes/notes-1000-seed13.jsonl with synthetic-notes/terms-2000.tsv as the lexicon
@@ -65,6 +72,11 @@ let data = option("--data") ?? ProcessInfo.processInfo.environment["NOTEGATE_DAT
 let passes = Int(option("--passes") ?? "5") ?? 5
 let only = option("--only")
 let approximate = arguments.contains("--approximate")
+
+if let dumpPath = option("--dump") {
+    try writeGoldenDump(data: data, path: dumpPath, structurePath: option("--dump-structure"), omopPath: option("--dump-omop"), approximate: approximate)
+    exit(0)
+}
 
 var corpora = [Corpus]()
 if only == nil || only == "synthetic" {
