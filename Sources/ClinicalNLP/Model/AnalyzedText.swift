@@ -25,8 +25,6 @@ public struct AnalyzedText: Sendable {
     public func substring(_ range: Range<Int>) -> String {
         let lower = max(0, min(range.lowerBound, scalars.count))
         let upper = max(lower, min(range.upperBound, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return ScalarClass.string(scalars[lower..<upper])
     }
 }

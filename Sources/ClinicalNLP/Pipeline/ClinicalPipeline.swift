@@ -60,7 +60,7 @@ public struct ClinicalPipeline: Sendable {
 
     /// Normalization, tokens, sections, sentences and dictionary matches — no assertions.
     public func analyze(_ text: String) -> AnalyzedText {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = ScalarClass.scalars(of: text)
         let normalized = tokenizer.normalizer.normalize(scalars)
         let tokens = tokenizer.tokenize(original: scalars, normalized: normalized)
         let headers = sectionizer.headers(in: normalized, original: scalars)

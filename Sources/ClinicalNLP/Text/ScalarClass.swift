@@ -55,9 +55,62 @@ enum ScalarClass {
         if v < 0x80 { bytes.append(UInt8(v)) } else { bytes.append(contentsOf: UTF8.encode(s)!) }
     }
 
+    /// The String of a run of scalars. Encodes UTF-8 straight into the String's storage: appending to a
+    /// `String.UnicodeScalarView` went through a generic iterator per scalar and was 15 % of `annotate`.
     static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        scalars.withUnsafeBufferPointer { source -> String in
+            var utf8Count = 0
+            for s in source { utf8Count += UTF8.width(s) }
+            return String(unsafeUninitializedCapacity: utf8Count) { buffer -> Int in
+                var i = 0
+                for s in source {
+                    let v = s.value
+                    if v < 0x80 {
+                        buffer[i] = UInt8(truncatingIfNeeded: v); i += 1
+                    } else {
+                        UTF8.encode(s) { buffer[i] = $0; i += 1 }
+                    }
+                }
+                return i
+            }
+        }
+    }
+
+    /// The scalars of a String, decoded from its UTF-8 (valid by construction) without the generic
+    /// `unicodeScalars` iterator.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes -> [Unicode.Scalar] in
+            let n = bytes.count
+            return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                var i = 0, k = 0
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0; i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(decodedUTF8: v))
+                    k += 1
+                }
+                count = k
+            }
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// A scalar from a value decoded out of valid UTF-8 (so always a valid scalar).
+    @inline(__always)
+    init(decodedUTF8 value: UInt32) {
+        self = Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }
