@@ -14,9 +14,13 @@ enum CodecBench {
         }
         var seconds = 2.0
         var dataPath = ProcessInfo.processInfo.environment["NOTEGATE_DATA"]
+        var jsonParseOnly = false
         var index = 1
         while index < arguments.count {
-            if arguments[index] == "--seconds", index + 1 < arguments.count {
+            if arguments[index] == "--json-parse" {
+                jsonParseOnly = true
+                index += 1
+            } else if arguments[index] == "--seconds", index + 1 < arguments.count {
                 seconds = Double(arguments[index + 1]) ?? seconds
                 index += 2
             } else {
@@ -29,6 +33,10 @@ enum CodecBench {
             exit(2)
         }
         let data = URL(fileURLWithPath: dataPath)
+        if jsonParseOnly {
+            Throughput.reportJSONParse(data, seconds: seconds)
+            return
+        }
         do {
             print("codec-bench: \(ProcessInfo.processInfo.processorCount) cores, \(seconds) s per measurement")
             let synthea = try Corpus.synthea(data)
@@ -44,6 +52,15 @@ enum CodecBench {
     }
 
     static func profile(format: String, data: URL) {
+        if format == "json" || format == "json-examples" {
+            // JSON files only: building the XML half of the corpus would show up in the profile.
+            let folder = format == "json" ? "synthea/dev" : "fhir-r4-examples/json"
+            guard let documents = try? Corpus.jsonFiles(data.appendingPathComponent(folder)) else { return }
+            for _ in 0..<(format == "json" ? 10 : 40) {
+                for document in documents { _ = try? FHIRJSON.parse(document) }
+            }
+            return
+        }
         guard let corpus = try? Corpus.synthea(data) else { return }
         for _ in 0..<10 {
             switch format {

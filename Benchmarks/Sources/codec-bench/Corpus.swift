@@ -29,6 +29,11 @@ struct Corpus {
         return Corpus(name: "R4 examples (\(json.count) pairs)", json: json, xml: xml, trees: trees)
     }
 
+    /// The JSON files of one folder, sorted by name (for the JSON-only profile mode).
+    static func jsonFiles(_ folder: URL) throws -> [Data] {
+        try files(folder, extension: "json")
+    }
+
     private static func files(_ folder: URL, extension fileExtension: String) throws -> [Data] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { $0.hasSuffix("." + fileExtension) }.sorted()

@@ -40,6 +40,26 @@ enum Throughput {
         print("parse failures: JSON \(jsonFailures), XML \(xmlFailures)")
     }
 
+    /// Only the JSON parse pair (Foundation against FHIRJSON.parse) on both corpora, without building the XML
+    /// corpora or the trees: a quick A/B check while working on the reader.
+    static func reportJSONParse(_ data: URL, seconds: Double) {
+        for (name, folder) in [("Synthea bundles", "synthea/dev"), ("R4 examples", "fhir-r4-examples/json")] {
+            guard let documents = try? Corpus.jsonFiles(data.appendingPathComponent(folder)) else {
+                print("\(name): cannot read \(folder)")
+                continue
+            }
+            let bytes = documents.reduce(0) { $0 + $1.count }
+            let pair = measurePair(bytes: bytes, seconds: seconds) {
+                for document in documents { _ = try? JSONSerialization.jsonObject(with: document) }
+            } candidate: {
+                for document in documents { _ = try? FHIRJSON.parse(document) }
+            }
+            let failures = documents.filter { (try? FHIRJSON.parse($0)) == nil }.count
+            print("\(name), \(megabytes(bytes)) MB: Foundation \(rate(pair.reference)) MB/s, FHIRJSON.parse "
+                + "\(rate(pair.candidate)) MB/s, ratio \(ratio(pair.ratio))×, parse failures \(failures)")
+        }
+    }
+
     /// Median MB/s over repeated passes lasting about `seconds` in total (at least 3 passes).
     static func measure(bytes: Int, seconds: Double, _ pass: () -> Void) -> Double {
         pass()  // warm-up: page in the input, fill caches and the definitions table

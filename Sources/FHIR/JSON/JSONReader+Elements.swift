@@ -17,7 +17,7 @@ extension JSONReader {
         guard first == 0x7B else {
             throw error(.syntax, "Expected a JSON object (a FHIR resource), found \(describe(byteAt: position))")
         }
-        let root = try readObject(name: nil, type: nil, slot: .resource)
+        let root = try readObject(nameID: nil, typeIndex: -1, slot: .resource)
         skipWhitespace()
         if position < bytes.count {
             throw error(.syntax, "Unexpected \(describe(byteAt: position)) after the end of the resource")
@@ -37,6 +37,12 @@ extension JSONReader {
         case unknown
     }
 
+    /// A member name: its name id (see `name(_:)`) and what the object's type says about it.
+    struct MemberKey {
+        var name: Int32
+        var info: MemberInfo
+    }
+
     /// A `_name` member waiting to be merged into its primitive(s).
     struct PendingExtras {
         var baseName: String
@@ -45,28 +51,34 @@ extension JSONReader {
         var offset: Int
     }
 
-    /// Reads an object at `position` (an opening brace).
-    mutating func readObject(name: String?, type: TypeDefinition?, slot: Slot) throws(FHIRParseError)
+    /// The type of a type index (-1: none).
+    func typeDefinition(_ typeIndex: Int32) -> TypeDefinition? {
+        typeIndex >= 0 ? definitions.typeList[Int(typeIndex)] : nil
+    }
+
+    /// Reads an object at `position` (an opening brace). `nameID` is the element name (nil for the root, which is
+    /// named after its resource type); `typeIndex` the element's type in the definitions (-1: unknown).
+    mutating func readObject(nameID: Int32?, typeIndex: Int32, slot: Slot) throws(FHIRParseError)
         -> FHIRElement
     {
         let objectStart = position
-        var type = type
+        var typeIndex = typeIndex
         var resourceType: String?
         if slot == .resource || slot == .unknown {
             resourceType = try lookAheadResourceType()
             if let resourceType {
-                guard let resolved = definitions.type(resourceType), resolved.kind == .resource else {
+                guard let resolved = members.resourceTypeIndex(resourceType) else {
                     throw error(.unknownResourceType, "Unknown resource type '\(resourceType)'", at: objectStart)
                 }
-                type = resolved
+                typeIndex = resolved
             } else if slot == .resource {
                 throw error(.missingResourceType, "A resource must have a 'resourceType'", at: objectStart)
             }
         }
         let isResource = resourceType != nil
-        let elementName = name ?? resourceType ?? ""
-        if name == nil { path.append(PathStep(name: elementName, index: -1)) }
-        defer { if name == nil { path.removeLast() } }
+        let elementName = nameID.map { name($0) } ?? resourceType ?? ""
+        if nameID == nil { path.append(PathStep(name: members.nameID(elementName) ?? sideName(elementName), index: -1)) }
+        defer { if nameID == nil { path.removeLast() } }
 
         try enterContainer()
         defer { depth -= 1 }
@@ -77,13 +89,12 @@ extension JSONReader {
         }
 
         var element = FHIRElement(name: elementName, resourceType: resourceType)
-        let table = type?.nameTable
         let childStart = childStack.count
         let seenStart = seenEntries.count
         let namesStart = seenNames.count
         defer {
-            seenEntries.removeSubrange(seenStart...)
-            seenNames.removeSubrange(namesStart...)
+            seenEntries.removeLast(seenEntries.count - seenStart)
+            if seenNames.count > namesStart { seenNames.removeSubrange(namesStart...) }
         }
         var pending: [PendingExtras] = []
         /// Children that were `null` in an array: they must be filled from the `_name` array.
@@ -96,54 +107,50 @@ extension JSONReader {
                 throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
             }
             let keyOffset = position
-            let (key, member) = try readMemberName(table: table)
+            let memberKey = try readMemberName(typeIndex: typeIndex)
+            let member = memberKey.info
             if member.entry >= 0 {
-                if seenEntries[seenStart...].contains(member.entry) {
-                    throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
+                var index = seenStart
+                while index < seenEntries.count {
+                    if seenEntries[index] == member.entry {
+                        throw error(.duplicateKey, "Duplicate member '\(name(memberKey.name))'", at: keyOffset)
+                    }
+                    index += 1
                 }
                 seenEntries.append(member.entry)
             } else {
+                let key = name(memberKey.name)
                 if seenNames[namesStart...].contains(key) {
                     throw error(.duplicateKey, "Duplicate member '\(key)'", at: keyOffset)
                 }
                 seenNames.append(key)
             }
             skipWhitespace()
-            try expect(0x3A, "':' after member name")
+            if position < bytes.count && bytes[position] == 0x3A {
+                position += 1
+            } else {
+                try expect(0x3A, "':' after member name")
+            }
             skipWhitespace()
             guard position < bytes.count else { throw error(.truncated, "Unexpected end of input: expected a value") }
 
             if member.isPlain {
-                try readMember(key: key, member: member, type: type, childStart: childStart, nullSlots: &nullSlots)
-            } else if key == "resourceType" && isResource {
-                _ = try readString()
-            } else if key == "resourceType" && type != nil && type?.element(named: key) == nil {
-                // Only ExampleScenario.instance declares an element of this name.
-                throw error(.wrongType, "'resourceType' is only allowed in a resource", at: keyOffset)
-            } else if key == "id" && !isResource {
-                path.append(PathStep(name: "id", index: -1))
-                guard current == 0x22 else {
-                    throw error(.wrongType, "Element 'id' must be a JSON string, found \(describe(byteAt: position))")
+                try readMember(
+                    nameID: memberKey.name, member: member, typeIndex: typeIndex, childStart: childStart,
+                    nullSlots: &nullSlots)
+                skipWhitespace()
+                if position < bytes.count {
+                    let separator = bytes[position]
+                    position += 1
+                    if separator == 0x2C { continue }
+                    if separator == 0x7D { break }
+                    position -= 1
                 }
-                let valueOffset = position
-                let id = try readString()
-                if id.isEmpty { throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset) }
-                path.removeLast()
-                element.id = id
-            } else if slot == .primitiveExtras && key != "extension" {
-                throw error(
-                    .unknownElement, "Only 'id' and 'extension' are allowed in '\(elementName)', found '\(key)'",
-                    at: keyOffset)
-            } else if key.utf8.first == 0x5F, key.utf8.count > 1 {
-                let baseName = String(key.dropFirst())
-                if let type, let match = type.element(named: baseName), !definitions.isPrimitive(match.typeName) {
-                    throw error(
-                        .wrongType, "'\(key)' is only allowed for a primitive element; '\(baseName)' is \(match.typeName)",
-                        at: keyOffset)
-                }
-                pending.append(try readPrimitiveExtras(baseName: baseName, offset: keyOffset))
             } else {
-                try readMember(key: key, member: member, type: type, childStart: childStart, nullSlots: &nullSlots)
+                try readSpecialMember(
+                    memberKey, keyOffset: keyOffset, isResource: isResource, typeIndex: typeIndex, slot: slot,
+                    elementName: elementName, childStart: childStart, element: &element, pending: &pending,
+                    nullSlots: &nullSlots)
             }
 
             skipWhitespace()
@@ -160,9 +167,55 @@ extension JSONReader {
             element.children = childStack.popArray(from: childStart)
         }
         if !pending.isEmpty || !nullSlots.isEmpty {
-            try merge(pending, type: type, nullSlots: nullSlots, into: &element)
+            try merge(pending, typeIndex: typeIndex, nullSlots: nullSlots, into: &element)
         }
         return element
+    }
+
+    /// A member that is not a plain known element: `resourceType`, an element `id`, `_name`, or an unknown name.
+    private mutating func readSpecialMember(
+        _ memberKey: MemberKey, keyOffset: Int, isResource: Bool, typeIndex: Int32, slot: Slot, elementName: String,
+        childStart: Int, element: inout FHIRElement, pending: inout [PendingExtras],
+        nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
+    ) throws(FHIRParseError) {
+        let key = name(memberKey.name)
+        let member = memberKey.info
+        do {
+            if key == "resourceType" && isResource {
+                _ = try readString()
+            } else if key == "resourceType" && typeIndex >= 0 && member.entry < 0 {
+                // Only ExampleScenario.instance declares an element of this name.
+                throw error(.wrongType, "'resourceType' is only allowed in a resource", at: keyOffset)
+            } else if key == "id" && !isResource {
+                path.append(PathStep(name: memberKey.name, index: -1))
+                guard current == 0x22 else {
+                    throw error(.wrongType, "Element 'id' must be a JSON string, found \(describe(byteAt: position))")
+                }
+                let valueOffset = position
+                let id = try readString()
+                if id.isEmpty { throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset) }
+                path.removeLast()
+                element.id = id
+            } else if slot == .primitiveExtras && key != "extension" {
+                throw error(
+                    .unknownElement, "Only 'id' and 'extension' are allowed in '\(elementName)', found '\(key)'",
+                    at: keyOffset)
+            } else if key.utf8.first == 0x5F, key.utf8.count > 1 {
+                let baseName = String(key.dropFirst())
+                if let type = typeDefinition(typeIndex), let match = type.element(named: baseName),
+                    !definitions.isPrimitive(match.typeName)
+                {
+                    throw error(
+                        .wrongType, "'\(key)' is only allowed for a primitive element; '\(baseName)' is \(match.typeName)",
+                        at: keyOffset)
+                }
+                pending.append(try readPrimitiveExtras(baseName: baseName, offset: keyOffset))
+            } else {
+                try readMember(
+                    nameID: memberKey.name, member: member, typeIndex: typeIndex, childStart: childStart,
+                    nullSlots: &nullSlots)
+            }
+        }
     }
 
     /// Finds the `resourceType` of the object at `position` without consuming it (usually the first member).
@@ -206,16 +259,16 @@ extension JSONReader {
         }
     }
 
-    /// Reads the value of a member named `key`: one value or an array of them, appended to `children`.
+    /// Reads the value of a member: one value or an array of them, appended to `children`.
     private mutating func readMember(
-        key: String, member: MemberInfo, type: TypeDefinition?, childStart: Int,
+        nameID: Int32, member: MemberInfo, typeIndex: Int32, childStart: Int,
         nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
     ) throws(FHIRParseError) {
-        if current == 0x5B {
+        if bytes[position] == 0x5B {
             let arrayStart = position
-            path.append(PathStep(name: key, index: -1))
+            path.append(PathStep(name: nameID, index: -1))
             if member.entry >= 0, !member.isArray {
-                throw error(.wrongType, "'\(key)' allows one value (max 1) and must not be an array", at: arrayStart)
+                throw error(.wrongType, "'\(name(nameID))' allows one value (max 1) and must not be an array", at: arrayStart)
             }
             try enterContainer()
             position += 1
@@ -234,10 +287,10 @@ extension JSONReader {
                     guard literal.utf8Start[0] == 0x6E else {
                         throw error(.syntax, "Invalid value starting with 'n'", at: nullOffset)
                     }
-                    nullSlots.append((childStack.count - childStart, nullOffset, key, index))
-                    childStack.push(FHIRElement(name: key))
+                    nullSlots.append((childStack.count - childStart, nullOffset, name(nameID), index))
+                    childStack.push(FHIRElement(name: name(nameID)))
                 } else {
-                    childStack.push(try readValue(key: key, member: member))
+                    childStack.push(try readValue(nameID: nameID, member: member))
                 }
                 index += 1
                 skipWhitespace()
@@ -253,33 +306,36 @@ extension JSONReader {
             depth -= 1
             path.removeLast()
         } else {
-            path.append(PathStep(name: key, index: -1))
+            path.append(PathStep(name: nameID, index: -1))
             if member.entry >= 0, member.isArray {
-                let max = type.map { $0.nameTable.matches[Int(member.entry)].definition.max }.flatMap { $0 }
-                throw error(.wrongType, "'\(key)' repeats (max \(max.map(String.init) ?? "*")) and must be a JSON array")
+                let max = typeDefinition(typeIndex).map { $0.nameTable.matches[Int(member.entry)].definition.max }
+                    .flatMap { $0 }
+                throw error(
+                    .wrongType, "'\(name(nameID))' repeats (max \(max.map(String.init) ?? "*")) and must be a JSON array")
             }
-            if current == 0x6E {
-                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')")
+            if bytes[position] == 0x6E {
+                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(name(nameID))')")
             }
-            childStack.push(try readValue(key: key, member: member))
+            childStack.push(try readValue(nameID: nameID, member: member))
             path.removeLast()
         }
     }
 
-    /// Reads one value (not an array) of an element named `key`.
-    private mutating func readValue(key: String, member: MemberInfo) throws(FHIRParseError) -> FHIRElement {
+    /// Reads one value (not an array) of the element named by `nameID`.
+    private mutating func readValue(nameID: Int32, member: MemberInfo) throws(FHIRParseError) -> FHIRElement {
         let valueOffset = position
         let shape = member.shape
         switch bytes[position] {
         case 0x7B:
             switch shape {
             case .unknown:
-                return try readObject(name: key, type: nil, slot: .unknown)
+                return try readObject(nameID: nameID, typeIndex: -1, slot: .unknown)
             case .resource:
-                return try readObject(name: key, type: nil, slot: .resource)
+                return try readObject(nameID: nameID, typeIndex: -1, slot: .resource)
             case .complex:
-                return try readObject(name: key, type: definitions.typeList[Int(member.typeIndex)], slot: .complex)
+                return try readObject(nameID: nameID, typeIndex: member.typeIndex, slot: .complex)
             default:
+                let key = name(nameID)
                 throw error(.wrongType, "'\(key)' is a primitive (\(typeName(member))); expected \(expectation(shape)), found an object")
             }
         case 0x22:
@@ -288,26 +344,30 @@ extension JSONReader {
                 throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset)
             }
             switch shape {
-            case .xhtml: return FHIRElement(name: key, xhtml: text)
-            case .string, .unknown: return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .string))
+            case .string, .unknown: return FHIRElement(name: name(nameID), primitive: FHIRPrimitive(text, kind: .string))
+            case .xhtml: return FHIRElement(name: name(nameID), xhtml: text)
             default:
+                let key = name(nameID)
                 throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a string", at: valueOffset)
             }
         case 0x2D, 0x30...0x39:
             let text = try readNumber()
             guard shape == .number || shape == .unknown else {
+                let key = name(nameID)
                 throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a number", at: valueOffset)
             }
-            return FHIRElement(name: key, value: FHIRPrimitive(text, kind: .number))
+            return FHIRElement(name: name(nameID), primitive: FHIRPrimitive(text, kind: .number))
         case 0x74, 0x66, 0x6E:
             let literal = try readLiteral()
             if literal.utf8Start[0] == 0x6E {
-                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(key)')", at: valueOffset)
+                throw error(.invalidNull, "null is not allowed here (only inside arrays paired with '_\(name(nameID))')", at: valueOffset)
             }
             guard shape == .boolean || shape == .unknown else {
+                let key = name(nameID)
                 throw error(.wrongType, "'\(key)' is \(article(typeName(member))) and must be \(expectation(shape)), found a boolean", at: valueOffset)
             }
-            return FHIRElement(name: key, value: FHIRPrimitive(literal.utf8Start[0] == 0x74 ? "true" : "false", kind: .boolean))
+            return FHIRElement(
+                name: name(nameID), primitive: FHIRPrimitive(literal.utf8Start[0] == 0x74 ? "true" : "false", kind: .boolean))
         case 0x5B:
             throw error(.wrongType, "Nested arrays are not allowed in FHIR JSON")
         default:
@@ -334,42 +394,76 @@ extension JSONReader {
         member.typeIndex >= 0 ? definitions.typeList[Int(member.typeIndex)].name : "unknown type"
     }
 
-    /// Reads a member name; when the type knows it, returns the interned name and its match without building a
-    /// new String or hashing one. `_name` keys are returned as read (their base name is resolved later).
-    private mutating func readMemberName(table: ElementNameTable?) throws(FHIRParseError) -> (String, MemberInfo) {
-        if let table {
-            var end = position + 1
-            while end < bytes.count {
-                let byte = bytes[end]
-                if byte == 0x22 { break }
-                if byte == 0x5C || byte < 0x20 || byte >= 0x80 { end = -1; break }
-                end += 1
+    /// Reads a member name. A name the type knows is resolved from its raw bytes (no String is built); other names
+    /// (unknown, `_name`, escaped) are read as strings and get a side name id.
+    @inline(__always)
+    private mutating func readMemberName(typeIndex: Int32) throws(FHIRParseError) -> MemberKey {
+        if typeIndex >= 0, let base = bytes.baseAddress {
+            let start = position + 1
+            var end = start
+            var found = false
+            while end + 8 <= bytes.count {
+                let special = JSONReader.specialBytes(UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+                if special != 0 {
+                    end += special.trailingZeroBitCount >> 3
+                    found = true
+                    break
+                }
+                end += 8
             }
-            if end > position && end < bytes.count {
-                let key = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
-                let entry = table.lookup(key, hash: ElementNameTable.hash(key))
-                if entry >= 0 {
+            if !found {
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if byte == 0x22 || byte == 0x5C || byte < 0x20 || byte >= 0x80 {
+                        found = true
+                        break
+                    }
+                    end += 1
+                }
+            }
+            if found && bytes[end] == 0x22 {
+                let length = end - start
+                var head: UInt64 = 0
+                if start + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                    head = length >= 8 ? word : word & ((1 << (UInt64(length) &* 8)) &- 1)
+                } else {
+                    for index in 0..<length { head |= UInt64(base[start + index]) << (8 * UInt64(index)) }
+                }
+                let tail = length > 8 ? UnsafeRawPointer(base + end - 8).loadUnaligned(as: UInt64.self) : 0
+                if let entry = table.lookup(
+                    typeIndex: Int(typeIndex), head: head, tail: tail, length: length, key: base + start)
+                {
                     position = end + 1
-                    return (table.names[entry], table.members[entry])
+                    return MemberKey(name: entry.pointee.nameID, info: entry.pointee.member)
                 }
             }
         }
         let key = try readString()
-        if let table {
+        if typeIndex >= 0 {
             // Escaped or non-ASCII names: resolve the decoded name.
-            let entry = Array(key.utf8).withUnsafeBufferPointer { table.lookup($0, hash: ElementNameTable.hash($0)) }
-            if entry >= 0 { return (table.names[entry], table.members[entry]) }
+            let utf8 = Array(key.utf8)
+            let found = utf8.withUnsafeBufferPointer { buffer -> UnsafePointer<JSONMemberTable.Entry>? in
+                let (head, tail) = JSONMemberTable.words(of: buffer)
+                guard let start = buffer.baseAddress else {
+                    return table.lookup(typeIndex: Int(typeIndex), head: 0, tail: 0, length: 0, key: table.nameBytes)
+                }
+                return table.lookup(typeIndex: Int(typeIndex), head: head, tail: tail, length: buffer.count, key: start)
+            }
+            if let found { return MemberKey(name: found.pointee.nameID, info: found.pointee.member) }
         }
-        return (key, .unknown)
+        return MemberKey(name: sideName(key), info: .unknown)
     }
 
     /// Reads the value of `_name`: one object, or an array of objects and nulls.
     private mutating func readPrimitiveExtras(baseName: String, offset: Int) throws(FHIRParseError) -> PendingExtras {
-        let elementType = definitions.type("Element")
+        let elementType = members.elementTypeIndex
         let key = "_" + baseName
+        let keyID = sideName(key)
+        let baseID = sideName(baseName)
         if current == 0x5B {
             let arrayStart = position
-            path.append(PathStep(name: key, index: -1))
+            path.append(PathStep(name: keyID, index: -1))
             try enterContainer()
             position += 1
             skipWhitespace()
@@ -385,7 +479,7 @@ extension JSONReader {
                     guard literal.utf8Start[0] == 0x6E else { throw error(.syntax, "Invalid value", at: nullOffset) }
                     entries.append(nil)
                 } else if byte == 0x7B {
-                    entries.append(try readObject(name: baseName, type: elementType, slot: .primitiveExtras))
+                    entries.append(try readObject(nameID: baseID, typeIndex: elementType, slot: .primitiveExtras))
                 } else {
                     throw error(.wrongType, "Entries of '\(key)' must be objects or null")
                 }
@@ -401,19 +495,19 @@ extension JSONReader {
             path.removeLast()
             return PendingExtras(baseName: baseName, entries: entries, isArray: true, offset: offset)
         }
-        path.append(PathStep(name: key, index: -1))
+        path.append(PathStep(name: keyID, index: -1))
         defer { path.removeLast() }
         guard current == 0x7B else {
             if current == 0x6E { throw error(.invalidNull, "null is not allowed here") }
             throw error(.wrongType, "'\(key)' must be an object with 'id' and/or 'extension'")
         }
-        let extras = try readObject(name: baseName, type: elementType, slot: .primitiveExtras)
+        let extras = try readObject(nameID: baseID, typeIndex: elementType, slot: .primitiveExtras)
         return PendingExtras(baseName: baseName, entries: [extras], isArray: false, offset: offset)
     }
 
     /// Merges `_name` siblings into their primitives (arrays aligned by index) and checks array `null`s.
     private mutating func merge(
-        _ pending: [PendingExtras], type: TypeDefinition?,
+        _ pending: [PendingExtras], typeIndex: Int32,
         nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)], into element: inout FHIRElement
     ) throws(FHIRParseError) {
         var filled = Set<Int>()
@@ -422,14 +516,14 @@ extension JSONReader {
             if valueIndices.isEmpty {
                 for (index, entry) in extras.entries.enumerated() {
                     guard let entry else {
-                        path.append(PathStep(name: "_" + extras.baseName, index: index))
+                        path.append(PathStep(name: sideName("_" + extras.baseName), index: index))
                         throw error(.invalidNull, "null in '_\(extras.baseName)' without a value in '\(extras.baseName)'", at: extras.offset)
                     }
                     element.children.append(entry)
                 }
                 continue
             }
-            let valueIsArray = type?.element(named: extras.baseName)?.definition.isArray ?? (valueIndices.count > 1)
+            let valueIsArray = typeDefinition(typeIndex)?.element(named: extras.baseName)?.definition.isArray ?? (valueIndices.count > 1)
             guard valueIsArray == extras.isArray else {
                 throw error(.wrongType, "'_\(extras.baseName)' and '\(extras.baseName)' must both be arrays or both single values", at: extras.offset)
             }
@@ -447,7 +541,7 @@ extension JSONReader {
             }
         }
         for slot in nullSlots where !filled.contains(slot.childIndex) {
-            path.append(PathStep(name: slot.name, index: slot.index))
+            path.append(PathStep(name: sideName(slot.name), index: slot.index))
             throw error(.invalidNull, "null in '\(slot.name)' without a matching '_\(slot.name)' entry", at: slot.offset)
         }
     }

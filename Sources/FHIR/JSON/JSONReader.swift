@@ -4,10 +4,16 @@ struct JSONReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let options: FHIRJSON.ParseOptions
     let definitions: FHIRDefinitions
+    let members: JSONMemberTable
+    /// The member table's pointers, copied here so the hot loop touches no reference-counted object.
+    let table: JSONMemberTable.Pointers
     var position = 0
     var depth = 0
-    /// Element path for error messages, rendered only when an error is thrown.
+    /// Element path for error messages, rendered only when an error is thrown. Steps hold name ids (see `name(_:)`),
+    /// so keeping the path costs no reference counting.
     var path: [PathStep] = []
+    /// Names that are not in the member table's pool (unknown members, `_name` keys), addressed by negative ids.
+    var sideNames: [String] = []
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
     /// Member names seen in the open objects (a stack; each object checks its own segment for duplicates).
@@ -19,7 +25,8 @@ struct JSONReader {
     var strings = StringInterner()
 
     struct PathStep {
-        var name: String
+        /// Name id: >= 0 in the member table's pool, < 0 in `sideNames`.
+        var name: Int32
         /// Array index, or -1 for a single value.
         var index: Int
     }
@@ -28,6 +35,20 @@ struct JSONReader {
         self.bytes = bytes
         self.options = options
         self.definitions = definitions
+        self.members = JSONMemberTable.r4
+        self.table = members.pointers
+    }
+
+    /// The String of a name id.
+    @inline(__always)
+    func name(_ id: Int32) -> String {
+        id >= 0 ? table.names[Int(id)] : sideNames[Int(-1 - id)]
+    }
+
+    /// A name id for any String (element names of the pool are not looked up: callers pass their ids).
+    mutating func sideName(_ text: String) -> Int32 {
+        sideNames.append(text)
+        return -Int32(sideNames.count)
     }
 
     // MARK: Errors
@@ -56,8 +77,10 @@ struct JSONReader {
 
     var renderedPath: String {
         var text = ""
+        let named = path.map { (name: name($0.name), index: $0.index) }
         // Very deep paths (a nesting attack) are shortened in the middle.
-        let steps = path.count > 24 ? Array(path.prefix(8)) + [PathStep(name: "...", index: -1)] + Array(path.suffix(8)) : path
+        let steps = named.count > 24
+            ? Array(named.prefix(8)) + [(name: "...", index: -1)] + Array(named.suffix(8)) : named
         for (position, step) in steps.enumerated() {
             if position > 0 { text += "." }
             text += step.name
@@ -130,22 +153,32 @@ struct JSONReader {
         throw error(.truncated, "Unterminated string", at: start)
     }
 
-    /// Skips 8 bytes at a time while none is a quote, a backslash, a control character or non-ASCII
-    /// (SWAR bit tricks on a 64-bit word); long narratives and base64 data are mostly such runs.
+    /// Skips 8 bytes at a time while none is a quote, a backslash, a control character or non-ASCII;
+    /// long narratives and base64 data are mostly such runs.
     @inline(__always)
     private mutating func skipPlainASCII() {
         guard let base = bytes.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while position + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                | (word &- ones &* 0x20) | word
-            if special & highs != 0 { return }
+            let special = JSONReader.specialBytes(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            if special != 0 {
+                position += special.trailingZeroBitCount >> 3
+                return
+            }
             position += 8
         }
+    }
+
+    /// SWAR (bit tricks on a 64-bit little-endian word): the high bit of each byte that is a quote, a backslash, a
+    /// control character or non-ASCII. Bytes above the first flagged one may be flagged falsely (borrows), so only
+    /// the lowest flag is meaningful: `trailingZeroBitCount >> 3` is the offset of the first special byte.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+        return special & highs
     }
 
     private mutating func readEscapedString(contentStart: Int) throws(FHIRParseError) -> String {

@@ -47,6 +47,13 @@ public struct FHIRElement: Sendable, Equatable {
         }
     }
 
+    /// A primitive without id or extras (the readers' most common node; skips the extras checks).
+    init(name: String, primitive: FHIRPrimitive) {
+        self.name = name
+        self.value = primitive
+        self.children = []
+    }
+
     public var resourceType: String? {
         get { extras?.resourceType }
         set { setExtras(resourceType: newValue, id: id, xhtml: xhtml) }
