@@ -2,6 +2,7 @@
 //
 //   swift build -c release --package-path Benchmarks --scratch-path .build-bench --product nlp-bench
 //   .build-bench/release/nlp-bench [--data DIR] [--passes N] [--only synthetic|mtsamples] [--approximate]
+//   .build-bench/release/nlp-bench --evaluate-assertions negex/dev.tsv
 //   .build-bench/release/nlp-bench --data DIR --dump FILE [--dump-structure FILE] [--dump-omop FILE]
 //
 // --dump writes every entity record (the `notegate annotate` JSON shape, keys sorted, `note` = corpus:index) of the
@@ -73,6 +74,13 @@ let passes = Int(option("--passes") ?? "5") ?? 5
 let only = option("--only")
 let approximate = arguments.contains("--approximate")
 
+// The ConText figures on a NegEx/ConText TSV (same code path as `notegate evaluate-assertions`), so a speed-up of the
+// assertion analyzer can be checked against the accuracy it had.
+if let evaluationPath = option("--evaluate-assertions") {
+    let set = try AssertionEvaluationSet(contentsOf: URL(fileURLWithPath: evaluationPath))
+    print(AssertionEvaluation.run(set, analyzer: try AssertionAnalyzer.loadDefault()).jsonSummary)
+    exit(0)
+}
 if let dumpPath = option("--dump") {
     try writeGoldenDump(data: data, path: dumpPath, structurePath: option("--dump-structure"), omopPath: option("--dump-omop"), approximate: approximate)
     exit(0)

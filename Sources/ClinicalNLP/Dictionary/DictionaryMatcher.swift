@@ -34,10 +34,12 @@ public struct DictionaryMatcher: MentionDetector {
     ]
 
     public let options: Options
-    /// Match key → key id.
+    /// Match key → key id (every key; used for non-ASCII keys and by the approximate index).
     let vocabulary: [String: Int32]
+    /// ASCII match keys → key id: the hot path, looked up from bytes without building a String.
+    let asciiKeys: KeyTable
     /// Trie edges: `(node << 32) | keyId` → child node. Node 0 is the root.
-    let edges: [UInt64: Int32]
+    let edges: EdgeTable
     /// Node → index into `entries`, or -1.
     let terminal: [Int32]
     let entries: [LexiconEntry]
@@ -48,38 +50,39 @@ public struct DictionaryMatcher: MentionDetector {
     public init(lexicon: Lexicon, tokenizer: Tokenizer = Tokenizer(), options: Options = Options()) {
         self.options = options
         var vocabulary = [String: Int32]()
-        var edges = [UInt64: Int32]()
+        var asciiKeys = KeyTable(minimumCapacity: lexicon.count)
+        var edges = EdgeTable(minimumCapacity: lexicon.count * 2)
         var terminal: [Int32] = [-1]
         var entries = [LexiconEntry]()
         var entryForNode = [Int32: Int]()
         var termCount = 0
         vocabulary.reserveCapacity(lexicon.count)
-        edges.reserveCapacity(lexicon.count * 2)
-        var units = [MatchKey.Unit]()
+        var keys = MatchKeyBuffer()
         for entry in lexicon.entries {
             let tokens = tokenizer.tokenize(Self.strippingSemanticTag(entry.term))
-            units.removeAll(keepingCapacity: true)
-            for (index, token) in tokens.enumerated() {
-                _ = MatchKey.appendUnits(of: token, tokenIndex: index, to: &units)
-            }
-            guard !units.isEmpty else { continue }
+            keys.removeAll()
+            for token in tokens { _ = MatchKey.appendKeys(of: token, to: &keys) }
+            guard keys.keyCount > 0 else { continue }
             termCount += 1
             var node: Int32 = 0
-            for unit in units {
+            for k in 0..<keys.keyCount {
+                let bytes = keys.key(k)
+                let key = String(decoding: bytes, as: UTF8.self)
                 let id: Int32
-                if let existing = vocabulary[unit.key] {
+                if let existing = vocabulary[key] {
                     id = existing
                 } else {
                     id = Int32(vocabulary.count)
-                    vocabulary[unit.key] = id
+                    vocabulary[key] = id
                 }
+                if Self.isASCII(bytes) { bytes.withUnsafeBufferPointer { _ = asciiKeys.insert($0, id: id) } }
                 let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: id))
-                if let child = edges[edge] {
+                if let child = edges.value(for: edge) {
                     node = child
                 } else {
                     let child = Int32(terminal.count)
                     terminal.append(-1)
-                    edges[edge] = child
+                    edges.insert(edge, child)
                     node = child
                 }
             }
@@ -94,12 +97,27 @@ public struct DictionaryMatcher: MentionDetector {
             }
         }
         self.vocabulary = vocabulary
+        self.asciiKeys = asciiKeys
         self.edges = edges
         self.terminal = terminal
         self.entries = entries
         self.termCount = termCount
         self.fuzzy = options.approximate
             ? FuzzyWordIndex(vocabulary: vocabulary, minimumLength: options.approximateMinimumLength) : nil
+    }
+
+    @inline(__always)
+    static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
+        for b in bytes where b >= 0x80 { return false }
+        return true
+    }
+
+    /// Key id of a note key, or -1. ASCII keys (nearly all) go through the byte table; others through the String
+    /// dictionary, which keeps String's canonical-equivalence semantics (`é` ≡ `e\u{301}`).
+    @inline(__always)
+    func keyID(_ bytes: ArraySlice<UInt8>) -> Int32 {
+        if Self.isASCII(bytes) { return bytes.withUnsafeBufferPointer { asciiKeys.id(of: $0) } }
+        return vocabulary[String(decoding: bytes, as: UTF8.self)] ?? -1
     }
 
     /// `Asthma (disorder)` → `Asthma`; other parentheses are kept.
@@ -122,9 +140,11 @@ public struct DictionaryMatcher: MentionDetector {
         return mentions
     }
 
-    /// Scratch arrays reused across the sentences of one note.
+    /// Scratch arrays reused across the sentences of one note. Unit `u` (one match key) came from token
+    /// `tokenOf[u]` and has key id `ids[u]` (or `barrier` / `unknown`).
     struct Buffers {
-        var units = [MatchKey.Unit]()
+        var keys = MatchKeyBuffer()
+        var tokenOf = [Int]()
         var ids = [Int32]()
         var similarity = [Double]()
     }
@@ -135,24 +155,28 @@ public struct DictionaryMatcher: MentionDetector {
     /// Longest-match scan of token ranges (sentences); a barrier separates consecutive ranges.
     func match(tokens: [Token], tokenRanges: [Range<Int>], scalars: [Unicode.Scalar], into mentions: inout [Mention],
                buffers: inout Buffers) {
-        var units = buffers.units, ids = buffers.ids, similarity = buffers.similarity
-        units.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
-        defer { buffers = Buffers(units: units, ids: ids, similarity: similarity) }
+        var keys = buffers.keys, tokenOf = buffers.tokenOf, ids = buffers.ids, similarity = buffers.similarity
+        tokenOf.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
+        defer { buffers = Buffers(keys: keys, tokenOf: tokenOf, ids: ids, similarity: similarity) }
         let approximate = fuzzy != nil
         for tokenRange in tokenRanges {
             for index in tokenRange {
-                let before = units.count
-                if !MatchKey.appendUnits(of: tokens[index], tokenIndex: index, to: &units) {
-                    units.append(MatchKey.Unit(key: "", range: tokens[index].range, token: index))
+                keys.removeAll()
+                if !MatchKey.appendKeys(of: tokens[index], to: &keys) {
+                    tokenOf.append(index)
                     ids.append(Self.barrier)
                     if approximate { similarity.append(0) }
                     continue
                 }
-                for u in before..<units.count {
-                    if let id = vocabulary[units[u].key] {
+                for k in 0..<keys.keyCount {
+                    let bytes = keys.key(k)
+                    tokenOf.append(index)
+                    let id = keyID(bytes)
+                    if id >= 0 {
                         ids.append(id)
                         if approximate { similarity.append(1) }
-                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: units[u].key, threshold: options.approximateThreshold) {
+                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: bytes, as: UTF8.self),
+                                                                          threshold: options.approximateThreshold) {
                         ids.append(id)
                         similarity.append(score)
                     } else {
@@ -162,14 +186,14 @@ public struct DictionaryMatcher: MentionDetector {
                 }
             }
             // Sentence boundary.
-            units.append(MatchKey.Unit(key: "", range: 0..<0, token: -1))
+            tokenOf.append(-1)
             ids.append(Self.barrier)
             if approximate { similarity.append(0) }
         }
-        let count = units.count
+        let count = ids.count
         var i = 0
         while i < count {
-            guard ids[i] >= 0, i == 0 || units[i - 1].token != units[i].token || ids[i - 1] == Self.barrier else {
+            guard ids[i] >= 0, i == 0 || tokenOf[i - 1] != tokenOf[i] || ids[i - 1] == Self.barrier else {
                 i += 1
                 continue
             }
@@ -179,11 +203,11 @@ public struct DictionaryMatcher: MentionDetector {
             var j = i
             while j < count, ids[j] >= 0 {
                 let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: ids[j]))
-                guard let child = edges[edge] else { break }
+                guard let child = edges.value(for: edge) else { break }
                 node = child
                 let entry = terminal[Int(child)]
                 // A match ends on a token boundary.
-                if entry >= 0, j + 1 == count || units[j + 1].token != units[j].token {
+                if entry >= 0, j + 1 == count || tokenOf[j + 1] != tokenOf[j] {
                     bestEnd = j
                     bestEntry = entry
                 }
@@ -191,7 +215,7 @@ public struct DictionaryMatcher: MentionDetector {
             }
             if bestEnd >= 0 {
                 let entry = entries[Int(bestEntry)]
-                let range = tokens[units[i].token].range.lowerBound..<tokens[units[bestEnd].token].range.upperBound
+                let range = tokens[tokenOf[i]].range.lowerBound..<tokens[tokenOf[bestEnd]].range.upperBound
                 var score = 1.0
                 if approximate { for k in i...bestEnd { score = min(score, similarity[k]) } }
                 mentions.append(Mention(range: range, text: ScalarClass.string(scalars[range]), label: entry.label,
