@@ -1,35 +1,36 @@
 /// The children of the objects the JSON reader has open, as one stack. Each object moves its segment into an
 /// exact-size array when it closes. Elements are moved, not copied, so closing an object costs no reference
 /// counting (an `Array` segment copy would retain and then release every field of every child).
-final class ElementStack {
+///
+/// A struct over manually managed memory, not a class: the profile showed a retain/release pair around every
+/// push on a class instance. The owner calls `release()` when the parse ends (also after an error).
+struct ElementStack {
     private var base: UnsafeMutablePointer<FHIRElement>
     private var capacity: Int
     private(set) var count = 0
 
-    init(capacity: Int = 256) {
+    init(capacity: Int = 64) {
         self.capacity = capacity
         self.base = .allocate(capacity: capacity)
     }
 
-    deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
-    }
-
-    func push(_ element: consuming FHIRElement) {
-        if count == capacity {
-            let larger = UnsafeMutablePointer<FHIRElement>.allocate(capacity: capacity * 2)
-            larger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = larger
-            capacity *= 2
-        }
+    @inline(__always)
+    mutating func push(_ element: consuming FHIRElement) {
+        if count == capacity { grow() }
         (base + count).initialize(to: element)
         count += 1
     }
 
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<FHIRElement>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity *= 2
+    }
+
     /// Moves the elements from `start` to the top into a new array and pops them.
-    func popArray(from start: Int) -> [FHIRElement] {
+    mutating func popArray(from start: Int) -> [FHIRElement] {
         let length = count - start
         guard length > 0 else { return [] }
         let source = base + start
@@ -39,5 +40,13 @@ final class ElementStack {
         }
         count = start
         return result
+    }
+
+    /// Destroys what is left (elements of objects an error left open) and frees the storage.
+    mutating func release() {
+        base.deinitialize(count: count)
+        base.deallocate()
+        count = 0
+        capacity = 0
     }
 }

@@ -57,6 +57,7 @@ public enum FHIRJSON {
         -> Result<FHIRElement, FHIRParseError>
     {
         var reader = JSONReader(bytes: buffer, options: options, definitions: .r4)
+        defer { reader.release() }
         do {
             return .success(try reader.readDocument())
         } catch {

@@ -20,7 +20,7 @@ struct JSONReader {
     var seenEntries: [Int32] = []
     var seenNames: [String] = []
     /// Children of the open objects (a stack; each object moves its segment into an exact-size array).
-    let childStack = ElementStack()
+    var childStack = ElementStack()
     /// Repeated string values share one storage (system URIs, references, codes).
     var strings = StringInterner()
 
@@ -43,6 +43,12 @@ struct JSONReader {
     @inline(__always)
     func name(_ id: Int32) -> String {
         id >= 0 ? table.names[Int(id)] : sideNames[Int(-1 - id)]
+    }
+
+    /// Frees the manually managed buffers (children stack, interner). Call once when the parse ends.
+    mutating func release() {
+        childStack.release()
+        strings.release()
     }
 
     /// A name id for any String (element names of the pool are not looked up: callers pass their ids).
@@ -132,8 +138,9 @@ struct JSONReader {
         let start = position
         position += 1
         let contentStart = position
-        skipPlainASCII()
         while position < bytes.count {
+            skipPlainASCII()
+            guard position < bytes.count else { break }
             let byte = bytes[position]
             if byte == 0x22 {
                 let text = strings.string(for: UnsafeBufferPointer(rebasing: bytes[contentStart..<position]))
@@ -227,8 +234,16 @@ struct JSONReader {
                     throw error(.syntax, "Control character 0x\(String(byte, radix: 16)) in a string must be escaped")
                 }
                 if byte < 0x80 {
-                    scratch.append(byte)
+                    // Copy the whole run of plain characters up to the next quote, escape or special byte.
+                    let runStart = position
                     position += 1
+                    skipPlainASCII()
+                    while position < bytes.count {
+                        let next = bytes[position]
+                        if next == 0x22 || next == 0x5C || next < 0x20 || next >= 0x80 { break }
+                        position += 1
+                    }
+                    scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
                 } else {
                     let sequenceStart = position
                     try skipUTF8Sequence()
