@@ -28,6 +28,14 @@ public struct SentenceSplitter: Sendable {
 
     /// Splits `tokens` (of `scalars`, the original text) into sentences. `headers` are section-header ranges.
     public func split(tokens: [Token], scalars: [Unicode.Scalar], headers: [Range<Int>] = []) -> [Sentence] {
+        // Buffer pointers: the loops read a token's range and kind without copying (and retaining) its Strings.
+        tokens.withUnsafeBufferPointer { t in
+            scalars.withUnsafeBufferPointer { s in split(t, s, headers: headers) }
+        }
+    }
+
+    private func split(_ tokens: UnsafeBufferPointer<Token>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+                       headers: [Range<Int>]) -> [Sentence] {
         var sentences = [Sentence]()
         sentences.reserveCapacity(tokens.count / 8 + 1)
         var headerIndex = 0
@@ -43,10 +51,10 @@ public struct SentenceSplitter: Sendable {
 
         var k = 0
         while k < tokens.count {
-            let token = tokens[k]
+            let lower = tokens[k].range.lowerBound
             // Skip header tokens; a header closes the running sentence.
-            while headerIndex < headers.count, headers[headerIndex].upperBound <= token.range.lowerBound { headerIndex += 1 }
-            if headerIndex < headers.count, headers[headerIndex].contains(token.range.lowerBound) {
+            while headerIndex < headers.count, headers[headerIndex].upperBound <= lower { headerIndex += 1 }
+            if headerIndex < headers.count, headers[headerIndex].contains(lower) {
                 close(k)
                 k += 1
                 continue
@@ -56,7 +64,7 @@ public struct SentenceSplitter: Sendable {
             }
             if sentenceStart == nil {
                 // A bullet glyph opens an item but is not part of it.
-                if Self.isBullet(token) { k += 1; continue }
+                if Self.isBullet(tokens[k]) { k += 1; continue }
                 sentenceStart = k
             }
             if endsSentence(k, tokens: tokens, scalars: scalars) { close(k + 1) }
@@ -74,31 +82,42 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
+    /// `token.text == character` for a one-scalar ASCII punctuation character, read from the original scalars
+    /// (a token's text is exactly `scalars[token.range]`; no other scalar is canonically equivalent to these).
+    @inline(__always)
+    private static func isText(_ token: Token, _ character: Unicode.Scalar, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        token.range.count == 1 && scalars[token.range.lowerBound] == character
+    }
+
     /// Line-structure breaks before token `k`.
-    private func breaksBefore(_ k: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
-        let previous = tokens[k - 1], token = tokens[k]
+    private func breaksBefore(_ k: Int, tokens: UnsafeBufferPointer<Token>, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        let previousEnd = tokens[k - 1].range.upperBound, tokenStart = tokens[k].range.lowerBound
         var newlines = 0
-        var position = previous.range.upperBound
-        while position < token.range.lowerBound {
+        var position = previousEnd
+        while position < tokenStart {
             let v = scalars[position].value
             if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x85 { newlines += 1 }
             else if v == 0x0D && !(position + 1 < scalars.count && scalars[position + 1].value == 0x0A) { newlines += 1 }
             position += 1
         }
-        if Self.isBullet(token) && token.normalized != "-" && token.normalized != "*" { return true }
+        let bullet = Self.isBullet(tokens[k])
+        if bullet && tokens[k].normalized != "-" && tokens[k].normalized != "*" { return true }
         if newlines == 0 { return false }
         if newlines >= 2 { return true }
         // One line break: a list item or a capitalised/numbered line starts a new sentence, unless the previous
         // line ends mid-phrase with a comma/connector and continues in lower case (hard wrap).
-        if Self.isBullet(token) { return true }
-        if previous.kind == .punctuation && (previous.text == ":" || previous.text == ";") { return true }
-        let first = scalars[token.range.lowerBound]
+        if bullet { return true }
+        let previousIsPunctuation = tokens[k - 1].kind == .punctuation
+        if previousIsPunctuation && (Self.isText(tokens[k - 1], ":", scalars) || Self.isText(tokens[k - 1], ";", scalars)) {
+            return true
+        }
+        let first = scalars[tokenStart]
         if ScalarClass.isLower(first) { return false }
-        if previous.kind == .punctuation && previous.text == "," { return false }
+        if previousIsPunctuation && Self.isText(tokens[k - 1], ",", scalars) { return false }
         return true
     }
 
-    private static func startsLine(_ token: Token, _ scalars: [Unicode.Scalar]) -> Bool {
+    private static func startsLine(_ token: Token, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var p = token.range.lowerBound - 1
         while p >= 0 {
             let v = scalars[p].value
@@ -109,38 +128,47 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    @inline(__always)
+    private static func isTerminal(_ token: Token, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        token.kind == .punctuation && token.range.count == 1
+            && (scalars[token.range.lowerBound] == "." || scalars[token.range.lowerBound] == "!" || scalars[token.range.lowerBound] == "?")
+    }
+
     /// Whether token `k` ends a sentence by punctuation.
-    private func endsSentence(_ k: Int, tokens: [Token], scalars: [Unicode.Scalar]) -> Bool {
-        let token = tokens[k]
-        guard token.kind == .punctuation else { return false }
-        let c = token.text
-        guard c == "." || c == "!" || c == "?" else { return false }
+    private func endsSentence(_ k: Int, tokens: UnsafeBufferPointer<Token>, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+        guard Self.isTerminal(tokens[k], scalars) else { return false }
+        let tokenRange = tokens[k].range
+        let isPeriod = scalars[tokenRange.lowerBound] == "."
         // Repeated terminal punctuation ("!!", "...") closes at the last one.
-        if k + 1 < tokens.count, tokens[k + 1].kind == .punctuation,
-           tokens[k + 1].text == "." || tokens[k + 1].text == "!" || tokens[k + 1].text == "?",
-           tokens[k + 1].range.lowerBound == token.range.upperBound {
+        if k + 1 < tokens.count, Self.isTerminal(tokens[k + 1], scalars), tokens[k + 1].range.lowerBound == tokenRange.upperBound {
             return false
         }
         guard k + 1 < tokens.count else { return true }
-        let next = tokens[k + 1]
+        let nextRange = tokens[k + 1].range
         // Closing quote/paren directly after the period belongs to this sentence; close after it instead.
-        if next.kind == .punctuation && (next.text == ")" || next.text == "\"") && next.range.lowerBound == token.range.upperBound {
+        if tokens[k + 1].kind == .punctuation && (Self.isText(tokens[k + 1], ")", scalars) || Self.isText(tokens[k + 1], "\"", scalars))
+            && nextRange.lowerBound == tokenRange.upperBound {
             return false
         }
-        guard c == ".", k > 0 else { return true }
-        let previous = tokens[k - 1]
-        guard previous.range.upperBound == token.range.lowerBound else { return true }
+        guard isPeriod, k > 0 else { return true }
+        let previousRange = tokens[k - 1].range
+        let previousKind = tokens[k - 1].kind
+        guard previousRange.upperBound == tokenRange.lowerBound else { return true }
         // A list marker at the start of a line ("1. Start ...", "2. Recheck ...").
-        if previous.kind == .number, Self.startsLine(previous, scalars) { return false }
-        let lineBreakFollows = scalars[token.range.upperBound..<next.range.lowerBound].contains { $0 == "\n" || $0 == "\r" }
-        let nextFirst = scalars[next.range.lowerBound]
-        if previous.kind == .word || previous.kind == .abbreviation {
-            if titleAbbreviations.contains(previous.normalized) && !lineBreakFollows { return false }
-            if abbreviations.contains(previous.normalized) && !lineBreakFollows && !ScalarClass.isUpper(nextFirst) {
+        if previousKind == .number, Self.startsLine(tokens[k - 1], scalars) { return false }
+        var lineBreakFollows = false
+        for p in tokenRange.upperBound..<nextRange.lowerBound where scalars[p] == "\n" || scalars[p] == "\r" {
+            lineBreakFollows = true
+            break
+        }
+        let nextFirst = scalars[nextRange.lowerBound]
+        if previousKind == .word || previousKind == .abbreviation {
+            if !lineBreakFollows && titleAbbreviations.contains(tokens[k - 1].normalized) { return false }
+            if !lineBreakFollows && !ScalarClass.isUpper(nextFirst) && abbreviations.contains(tokens[k - 1].normalized) {
                 return false
             }
             // An initial ("J. Smith"), but not a unit after a number ("98.6 F. Referred").
-            if previous.text.unicodeScalars.count == 1, ScalarClass.isUpper(previous.text.unicodeScalars.first!),
+            if previousRange.count == 1, ScalarClass.isUpper(scalars[previousRange.lowerBound]),
                ScalarClass.isUpper(nextFirst), !lineBreakFollows, k < 2 || tokens[k - 2].kind != .number {
                 return false
             }
@@ -148,7 +176,7 @@ public struct SentenceSplitter: Sendable {
         // Lower-case continuation after a short word is usually an abbreviation we do not know ("2 tabs. daily");
         // after a longer word it is a sloppy sentence start ("twice daily. senna 5 mg").
         if !lineBreakFollows && ScalarClass.isLower(nextFirst)
-            && (abbreviations.contains(previous.normalized) || previous.range.count <= 3 || previous.kind != .word) {
+            && (previousRange.count <= 3 || previousKind != .word || abbreviations.contains(tokens[k - 1].normalized)) {
             return false
         }
         return true
