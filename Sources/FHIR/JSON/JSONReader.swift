@@ -104,12 +104,21 @@ struct JSONReader {
 
     // MARK: Scanning
 
+    /// Skips JSON whitespace. Pretty-printed FHIR (Synthea, the R4 examples) is about 30% indentation, so after
+    /// each whitespace byte a run of spaces is skipped eight bytes per compare.
     @inline(__always)
     mutating func skipWhitespace() {
+        guard let base = bytes.baseAddress else { return }
         while position < bytes.count {
-            let byte = bytes[position]
+            let byte = base[position]
+            if byte > 0x20 { return }
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             position += 1
+            while position + 8 <= bytes.count
+                && UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020
+            {
+                position += 8
+            }
         }
     }
 
