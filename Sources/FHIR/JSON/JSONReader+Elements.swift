@@ -92,8 +92,10 @@ extension JSONReader {
         let childStart = childStack.count
         let seenStart = seenEntries.count
         let namesStart = seenNames.count
+        /// Known entries 0..<64 of the type seen in this object.
+        var seenMask: UInt64 = 0
         defer {
-            seenEntries.removeLast(seenEntries.count - seenStart)
+            if seenEntries.count > seenStart { seenEntries.removeSubrange(seenStart...) }
             if seenNames.count > namesStart { seenNames.removeSubrange(namesStart...) }
         }
         var pending: [PendingExtras] = []
@@ -109,7 +111,13 @@ extension JSONReader {
             let keyOffset = position
             let memberKey = try readMemberName(typeIndex: typeIndex)
             let member = memberKey.info
-            if member.entry >= 0 {
+            if member.entry >= 0 && member.entry < 64 {
+                let bit: UInt64 = 1 << UInt64(member.entry)
+                if seenMask & bit != 0 {
+                    throw error(.duplicateKey, "Duplicate member '\(name(memberKey.name))'", at: keyOffset)
+                }
+                seenMask |= bit
+            } else if member.entry >= 0 {
                 var index = seenStart
                 while index < seenEntries.count {
                     if seenEntries[index] == member.entry {

@@ -11,12 +11,13 @@ struct JSONReader {
     var depth = 0
     /// Element path for error messages, rendered only when an error is thrown. Steps hold name ids (see `name(_:)`),
     /// so keeping the path costs no reference counting.
-    var path: [PathStep] = []
+    var path = PathStack()
     /// Names that are not in the member table's pool (unknown members, `_name` keys), addressed by negative ids.
     var sideNames: [String] = []
     /// Reused buffer for strings that contain escapes.
     var scratch: [UInt8] = []
-    /// Member names seen in the open objects (a stack; each object checks its own segment for duplicates).
+    /// Member names seen in the open objects, beyond the first 64 entries of a type (a stack; each object checks
+    /// its own segment for duplicates). Entries below 64 are tracked in a bit mask per object.
     var seenEntries: [Int32] = []
     var seenNames: [String] = []
     /// Children of the open objects (a stack; each object moves its segment into an exact-size array).
@@ -49,6 +50,7 @@ struct JSONReader {
     mutating func release() {
         childStack.release()
         strings.release()
+        path.release()
     }
 
     /// A name id for any String (element names of the pool are not looked up: callers pass their ids).
@@ -83,7 +85,7 @@ struct JSONReader {
 
     var renderedPath: String {
         var text = ""
-        let named = path.map { (name: name($0.name), index: $0.index) }
+        let named = path.steps.map { (name: name($0.name), index: $0.index) }
         // Very deep paths (a nesting attack) are shortened in the middle.
         let steps = named.count > 24
             ? Array(named.prefix(8)) + [(name: "...", index: -1)] + Array(named.suffix(8)) : named

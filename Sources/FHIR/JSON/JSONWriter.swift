@@ -24,36 +24,54 @@ struct JSONWriter {
     }
 
     /// The children of one name, placed by definition order. Usually a consecutive run (`start`, `count`);
-    /// `scattered` holds the indices when a name reappears after other names (trees built out of order).
+    /// when a name reappears after other names (trees built out of order) its indices are in
+    /// `scatteredLists[scattered]`. Plain values only, kept on one stack (`groups`) shared by all objects, so
+    /// grouping an object allocates nothing and costs no reference counting.
     private struct Group {
         var sortKey: Int
-        var name: String
         var start: Int
         var count: Int
-        var scattered: [Int]?
+        var scattered: Int
         var member: MemberInfo
     }
+
+    private var groups: [Group] = []
+    private var scatteredLists: [[Int]] = []
 
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
     @discardableResult
     private mutating func writeObject(_ element: FHIRElement, type: TypeDefinition?) -> Bool {
+        element.children.withUnsafeBufferPointer { children in
+            writeObject(resourceType: element.resourceType, id: element.id, children: children, type: type)
+        }
+    }
+
+    private mutating func writeObject(
+        resourceType: String?, id: String?, children: UnsafeBufferPointer<FHIRElement>, type: TypeDefinition?
+    ) -> Bool {
         let start = output.count
         output.append(0x7B)
         indentLevel += 1
         var first = true
-        if let resourceType = element.resourceType {
+        if let resourceType {
             beginMember("resourceType", first: &first)
             writeString(resourceType)
-        } else if let id = element.id, !id.isEmpty {
+        } else if let id, !id.isEmpty {
             beginMember("id", first: &first)
             writeString(id)
         }
         let contentStart = output.count
-        for group in orderedGroups(element.children, type: type) {
-            writeGroup(group, of: element.children, first: &first)
+        let groupBase = groups.count
+        let scatteredBase = scatteredLists.count
+        collectGroups(children, type: type)
+        let groupEnd = groups.count
+        for index in groupBase..<groupEnd {
+            writeGroup(groups[index], of: children, first: &first)
         }
+        groups.removeSubrange(groupBase...)
+        if scatteredLists.count > scatteredBase { scatteredLists.removeSubrange(scatteredBase...) }
         indentLevel -= 1
-        if first && element.resourceType == nil && output.count == contentStart {
+        if first && resourceType == nil && output.count == contentStart {
             output.removeSubrange(start...)
             return false
         }
@@ -62,78 +80,96 @@ struct JSONWriter {
         return true
     }
 
-    private func orderedGroups(_ children: [FHIRElement], type: TypeDefinition?) -> [Group] {
-        var groups: [Group] = []
-        groups.reserveCapacity(children.count)
+    /// Pushes the groups of `children` on `groups`, in definition order (stable for equal keys).
+    private mutating func collectGroups(_ children: UnsafeBufferPointer<FHIRElement>, type: TypeDefinition?) {
+        let base = groups.count
         let table = type?.nameTable
-        for (index, child) in children.enumerated() {
-            if let last = groups.last, last.name == child.name, last.scattered == nil,
-               last.start + last.count == index {
-                groups[groups.count - 1].count += 1
-                continue
+        for index in children.indices {
+            if groups.count > base {
+                let last = groups[groups.count - 1]
+                if last.scattered < 0, last.start + last.count == index, children[last.start].name == children[index].name {
+                    groups[groups.count - 1].count += 1
+                    continue
+                }
             }
-            if let existing = groups.lastIndex(where: { $0.name == child.name }) {
-                var indices = groups[existing].scattered
-                    ?? Array(groups[existing].start..<(groups[existing].start + groups[existing].count))
-                indices.append(index)
-                groups[existing].scattered = indices
+            var existing = -1
+            var probe = groups.count - 1
+            while probe >= base {
+                if children[groups[probe].start].name == children[index].name { existing = probe; break }
+                probe -= 1
+            }
+            if existing >= 0 {
+                if groups[existing].scattered < 0 {
+                    groups[existing].scattered = scatteredLists.count
+                    scatteredLists.append(Array(groups[existing].start..<(groups[existing].start + groups[existing].count)))
+                }
+                scatteredLists[groups[existing].scattered].append(index)
                 groups[existing].count += 1
                 continue
             }
-            let entry = table?.lookup(child.name) ?? -1
+            let entry = table?.lookup(children[index].name) ?? -1
             let member = entry >= 0 ? table!.members[entry] : MemberInfo.unknown
             // Unknown elements keep their document order after the known ones.
-            let key = entry >= 0 ? table!.matches[entry].index : (1 << 40) + groups.count
-            groups.append(Group(sortKey: key, name: child.name, start: index, count: 1, scattered: nil, member: member))
+            let key = entry >= 0 ? table!.sortKeys[entry] : (1 << 40) + (groups.count - base)
+            groups.append(Group(sortKey: key, start: index, count: 1, scattered: -1, member: member))
         }
-        if groups.count > 1 {
-            var sorted = true
-            for index in 1..<groups.count where groups[index - 1].sortKey > groups[index].sortKey {
-                sorted = false
-                break
+        // Stable insertion sort: objects have few groups and usually arrive in order.
+        var index = base + 1
+        while index < groups.count {
+            let group = groups[index]
+            var position = index
+            while position > base, groups[position - 1].sortKey > group.sortKey {
+                groups[position] = groups[position - 1]
+                position -= 1
             }
-            if !sorted {
-                groups = groups.enumerated().sorted {
-                    ($0.element.sortKey, $0.offset) < ($1.element.sortKey, $1.offset)
-                }.map(\.element)
-            }
+            if position != index { groups[position] = group }
+            index += 1
         }
-        return groups
     }
 
-    private mutating func writeGroup(_ group: Group, of children: [FHIRElement], first: inout Bool) {
-        let members: ArraySlice<FHIRElement> = group.scattered.map { indices in indices.map { children[$0] }[...] }
-            ?? children[group.start..<(group.start + group.count)]
+    private mutating func writeGroup(_ group: Group, of children: UnsafeBufferPointer<FHIRElement>, first: inout Bool) {
         let member = group.member
-        let isArray = (member.entry >= 0 && member.isArray) || members.count > 1
-        let declaredType = member.typeIndex >= 0 ? definitions.typeList[Int(member.typeIndex)] : nil
+        let name = children[group.start].name
+        let isArray = (member.entry >= 0 && member.isArray) || group.count > 1
+        let scattered: [Int]? = group.scattered >= 0 ? scatteredLists[group.scattered] : nil
+        @inline(__always) func child(_ position: Int) -> Int { scattered?[position] ?? group.start + position }
 
-        if member.shape == .xhtml || members.contains(where: { $0.xhtml != nil }) {
-            writeMarkup(group.name, members: members, isArray: isArray, first: &first)
+        var hasMarkup = member.shape == .xhtml
+        if !hasMarkup {
+            for position in 0..<group.count where children[child(position)].xhtml != nil {
+                hasMarkup = true
+                break
+            }
+        }
+        if hasMarkup {
+            writeMarkup(name, members: (0..<group.count).map { children[child($0)] }[...], isArray: isArray, first: &first)
             return
         }
         switch member.shape {
         case .string, .number, .boolean:
-            writePrimitives(group.name, members: members, type: declaredType, isArray: isArray, first: &first)
+            writePrimitives(name, group: group, children: children, kind: Self.kind(member.shape), isArray: isArray, first: &first)
             return
-        case .unknown where members.contains { $0.value != nil }:
-            writePrimitives(group.name, members: members, type: nil, isArray: isArray, first: &first)
-            return
+        case .unknown:
+            for position in 0..<group.count where children[child(position)].value != nil {
+                writePrimitives(name, group: group, children: children, kind: nil, isArray: isArray, first: &first)
+                return
+            }
         default:
             break
         }
-        let nestedType = member.shape == .complex ? declaredType : nil
+        let declaredType = member.typeIndex >= 0 && member.shape == .complex ? definitions.typeList[Int(member.typeIndex)] : nil
         let mark = output.count
-        beginMember(group.name, first: &first)
+        beginMember(name, first: &first)
         if isArray {
             output.append(0x5B)
             indentLevel += 1
             var firstItem = true
-            for member in members {
+            for position in 0..<group.count {
+                let item = child(position)
                 let itemMark = output.count
                 if !firstItem { output.append(0x2C) }
                 newline()
-                if writeObject(member, type: objectType(member, nestedType)) {
+                if writeObject(children[item], type: objectType(children[item], declaredType)) {
                     firstItem = false
                 } else {
                     output.removeSubrange(itemMark...)
@@ -146,8 +182,20 @@ struct JSONWriter {
             }
             newline()
             output.append(0x5D)
-        } else if !writeObject(members[members.startIndex], type: objectType(members[members.startIndex], nestedType)) {
-            rollback(to: mark, first: &first)
+        } else {
+            let item = child(0)
+            if !writeObject(children[item], type: objectType(children[item], declaredType)) {
+                rollback(to: mark, first: &first)
+            }
+        }
+    }
+
+    private static func kind(_ shape: ElementMatch.ValueShape) -> FHIRPrimitive.Kind? {
+        switch shape {
+        case .number: .number
+        case .boolean: .boolean
+        case .string: .string
+        default: nil
         }
     }
 
@@ -188,29 +236,40 @@ struct JSONWriter {
         output.append(0x5D)
     }
 
+    /// Writes a group of primitives: `name` with the values (`null` where one has none), then `_name` with
+    /// their ids and extensions, aligned with the values. `kind` is the declared JSON kind (nil: unknown element,
+    /// the value's own kind is used).
     private mutating func writePrimitives(
-        _ name: String, members: ArraySlice<FHIRElement>, type: TypeDefinition?, isArray: Bool, first: inout Bool
+        _ name: String, group: Group, children: UnsafeBufferPointer<FHIRElement>, kind: FHIRPrimitive.Kind?,
+        isArray: Bool, first: inout Bool
     ) {
-        let hasValues = members.contains { $0.value.map { !$0.text.isEmpty } ?? false }
+        let scattered: [Int]? = group.scattered >= 0 ? scatteredLists[group.scattered] : nil
+        @inline(__always) func child(_ position: Int) -> Int { scattered?[position] ?? group.start + position }
+        var hasValues = false
+        var hasElementParts = false
+        for position in 0..<group.count {
+            let item = child(position)
+            if let value = children[item].value, !value.text.isEmpty { hasValues = true }
+            if children[item].id != nil || !children[item].children.isEmpty { hasElementParts = true }
+        }
         if hasValues {
             beginMember(name, first: &first)
             if isArray {
                 output.append(0x5B)
                 indentLevel += 1
-                for (index, member) in members.enumerated() {
-                    if index > 0 { output.append(0x2C) }
+                for position in 0..<group.count {
+                    if position > 0 { output.append(0x2C) }
                     newline()
-                    writeValue(member.value, type: type)
+                    writeValue(children[child(position)].value, kind: kind)
                 }
                 indentLevel -= 1
                 newline()
                 output.append(0x5D)
             } else {
-                writeValue(members[members.startIndex].value, type: type)
+                writeValue(children[child(0)].value, kind: kind)
             }
         }
-        // `_name`: ids and extensions of the primitives, aligned with the values.
-        guard members.contains(where: { $0.id != nil || !$0.children.isEmpty }) else { return }
+        guard hasElementParts else { return }
         let mark = output.count
         let firstBefore = first
         beginMember("_" + name, first: &first)
@@ -219,10 +278,14 @@ struct JSONWriter {
             output.append(0x5B)
             indentLevel += 1
             var wroteAny = false
-            for (index, member) in members.enumerated() {
-                if index > 0 { output.append(0x2C) }
+            for position in 0..<group.count {
+                if position > 0 { output.append(0x2C) }
                 newline()
-                if writeObject(FHIRElement(name: name, id: member.id, children: member.children), type: elementType) {
+                let item = child(position)
+                let wrote = children[item].children.withUnsafeBufferPointer { parts in
+                    writeObject(resourceType: nil, id: children[item].id, children: parts, type: elementType)
+                }
+                if wrote {
                     wroteAny = true
                 } else {
                     output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
@@ -235,25 +298,24 @@ struct JSONWriter {
                 output.removeSubrange(mark...)
                 first = firstBefore
             }
-        } else if !writeObject(FHIRElement(name: name, id: members[members.startIndex].id, children: members[members.startIndex].children), type: elementType) {
-            output.removeSubrange(mark...)
-            first = firstBefore
+        } else {
+            let item = child(0)
+            let wrote = children[item].children.withUnsafeBufferPointer { parts in
+                writeObject(resourceType: nil, id: children[item].id, children: parts, type: elementType)
+            }
+            if !wrote {
+                output.removeSubrange(mark...)
+                first = firstBefore
+            }
         }
     }
 
-    private mutating func writeValue(_ value: FHIRPrimitive?, type: TypeDefinition?) {
+    private mutating func writeValue(_ value: FHIRPrimitive?, kind declared: FHIRPrimitive.Kind?) {
         guard let value, !value.text.isEmpty else {
             output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
             return
         }
-        let kind: FHIRPrimitive.Kind
-        switch type?.jsonKind {
-        case .number?: kind = .number
-        case .boolean?: kind = .boolean
-        case .string?: kind = .string
-        case nil: kind = value.kind
-        }
-        switch kind {
+        switch declared ?? value.kind {
         case .number where JSONWriter.isJSONNumber(value.text),
              .boolean where value.text == "true" || value.text == "false":
             output.append(contentsOf: value.text.utf8)
