@@ -159,36 +159,41 @@ public struct DictionaryMatcher: MentionDetector {
         tokenOf.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
         defer { buffers = Buffers(keys: keys, tokenOf: tokenOf, ids: ids, similarity: similarity) }
         let approximate = fuzzy != nil
-        for tokenRange in tokenRanges {
-            for index in tokenRange {
-                keys.removeAll()
-                if !MatchKey.appendKeys(of: tokens[index], to: &keys) {
-                    tokenOf.append(index)
-                    ids.append(Self.barrier)
-                    if approximate { similarity.append(0) }
-                    continue
-                }
-                for k in 0..<keys.keyCount {
-                    let bytes = keys.key(k)
-                    tokenOf.append(index)
-                    let id = keyID(bytes)
-                    if id >= 0 {
-                        ids.append(id)
-                        if approximate { similarity.append(1) }
-                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: bytes, as: UTF8.self),
-                                                                          threshold: options.approximateThreshold) {
-                        ids.append(id)
-                        similarity.append(score)
-                    } else {
-                        ids.append(Self.unknown)
+        tokenOf.reserveCapacity(tokens.count + tokenRanges.count + 16)
+        ids.reserveCapacity(tokens.count + tokenRanges.count + 16)
+        // Through a buffer pointer: a token is read in place, not copied (with its two Strings retained).
+        tokens.withUnsafeBufferPointer { tokens in
+            for tokenRange in tokenRanges {
+                for index in tokenRange {
+                    keys.removeAll()
+                    if !MatchKey.appendKeys(of: tokens[index], to: &keys) {
+                        tokenOf.append(index)
+                        ids.append(Self.barrier)
                         if approximate { similarity.append(0) }
+                        continue
+                    }
+                    for k in 0..<keys.keyCount {
+                        let bytes = keys.key(k)
+                        tokenOf.append(index)
+                        let id = keyID(bytes)
+                        if id >= 0 {
+                            ids.append(id)
+                            if approximate { similarity.append(1) }
+                        } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: bytes, as: UTF8.self),
+                                                                              threshold: options.approximateThreshold) {
+                            ids.append(id)
+                            similarity.append(score)
+                        } else {
+                            ids.append(Self.unknown)
+                            if approximate { similarity.append(0) }
+                        }
                     }
                 }
+                // Sentence boundary.
+                tokenOf.append(-1)
+                ids.append(Self.barrier)
+                if approximate { similarity.append(0) }
             }
-            // Sentence boundary.
-            tokenOf.append(-1)
-            ids.append(Self.barrier)
-            if approximate { similarity.append(0) }
         }
         let count = ids.count
         var i = 0

@@ -11,56 +11,51 @@ extension MatchKey {
             // String comparison on purpose: the same (canonical-equivalence) semantics as `appendUnits`.
             if token.normalized == "-" { return true }
             if token.normalized == "&" || token.normalized == "+" || token.normalized == "%" {
-                let start = keys.bytes.count
-                keys.bytes.append(contentsOf: token.normalized.utf8)
-                keys.closeKey(from: start, stemming: false)
+                keys.appendKey(token.normalized.utf8)
                 return true
             }
             return false
         case .number, .date, .code, .abbreviation:
-            let start = keys.bytes.count
-            keys.bytes.append(contentsOf: token.normalized.utf8)
-            keys.closeKey(from: start, stemming: false)
+            keys.appendKey(token.normalized.utf8)
             return true
         case .word:
-            var start = keys.bytes.count
-            // Split at hyphens, drop apostrophes: both are ASCII, so this byte loop splits exactly where the
-            // scalar loop of `appendUnits` does (UTF-8 continuation bytes are never 0x2D or 0x27).
-            for byte in token.normalized.utf8 {
-                if byte == 0x2D {
-                    keys.closeKey(from: start, stemming: true)
-                    start = keys.bytes.count
-                } else if byte != 0x27 {
-                    keys.bytes.append(byte)
-                }
+            let utf8 = token.normalized.utf8
+            if utf8.withContiguousStorageIfAvailable({ keys.appendWordKeys($0) }) == nil {
+                Array(utf8).withUnsafeBufferPointer { keys.appendWordKeys($0) }
             }
-            keys.closeKey(from: start, stemming: true)
             return true
         }
     }
 
-    /// `stem` in place on `bytes[start...]` (a key just written): same rules, same result.
+    /// Length of the stemmed form of the key `bytes[0 ..< n]`, stemming in place (`stem`'s rules, same result):
+    /// only lower-case ASCII words of 4+ bytes ending in `s` change.
     @inline(__always)
+    static func stemmedLength(_ bytes: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+        guard n >= 4, bytes[n - 1] == 0x73 /* s */ else { return n }
+        for k in 0..<n where bytes[k] < 0x61 || bytes[k] > 0x7A { return n }
+        @inline(__always) func ends(_ a: UInt8, _ b: UInt8) -> Bool { bytes[n - 2] == a && bytes[n - 1] == b }
+        let c3 = bytes[n - 3], c4 = bytes[n - 4]
+        // "ss", "us", "is" stay.
+        if ends(0x73, 0x73) || ends(0x75, 0x73) || ends(0x69, 0x73) { return n }
+        let es = ends(0x65, 0x73)
+        if es && c3 == 0x69 && n > 4 {  // ies -> y
+            bytes[n - 3] = 0x79
+            return n - 2
+        }
+        if es && c3 == 0x73 && c4 == 0x6F && n > 5 {  // oses -> osis
+            bytes[n - 2] = 0x69
+            return n
+        }
+        // sses, xes, ches, shes -> drop "es"
+        if es && ((c3 == 0x73 && c4 == 0x73) || c3 == 0x78 || (c3 == 0x68 && (c4 == 0x63 || c4 == 0x73))) { return n - 2 }
+        return n - 1
+    }
+
+    /// `stemmedLength` on an array (tests).
     static func stem(_ bytes: inout [UInt8], from start: Int) {
         let n = bytes.count - start
-        guard n >= 4, bytes[bytes.count - 1] == 0x73 /* s */ else { return }
-        for k in start..<bytes.count where bytes[k] < 0x61 || bytes[k] > 0x7A { return }
-        func ends(_ suffix: StaticString) -> Bool {
-            let m = suffix.utf8CodeUnitCount
-            guard n >= m else { return false }
-            let s = suffix.utf8Start
-            for k in 0..<m where bytes[bytes.count - m + k] != s[k] { return false }
-            return true
-        }
-        if ends("ss") || ends("us") || ends("is") { return }
-        if ends("ies") && n > 4 {
-            bytes.removeLast(3); bytes.append(0x79)  // y
-        } else if ends("oses") && n > 5 {
-            bytes.removeLast(2); bytes.append(0x69); bytes.append(0x73)  // is
-        } else if ends("sses") || ends("xes") || ends("ches") || ends("shes") {
-            bytes.removeLast(2)
-        } else {
-            bytes.removeLast(1)
-        }
+        guard n > 0 else { return }
+        let length = bytes.withUnsafeMutableBufferPointer { stemmedLength($0.baseAddress! + start, n) }
+        bytes.removeLast(n - length)
     }
 }
