@@ -129,6 +129,12 @@ case "search":
         hits += try store.search(SearchRequest(text: query, count: 10)).count
         latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
     }
+    // The slowest queries, to see which plan shape the tail comes from.
+    if ProcessInfo.processInfo.environment["VOCAB_BENCH_SLOWEST"] != nil {
+        for (query, latency) in zip(queries, latencies).sorted(by: { $0.1 > $1.1 }).prefix(25) {
+            print("  slow: \(format(latency)) ms  \(query)")
+        }
+    }
     latencies.sort()
     let p50 = format(percentile(latencies, 0.5)), p90 = format(percentile(latencies, 0.9))
     let p99 = format(percentile(latencies, 0.99)), worst = format(latencies.last!)

@@ -123,6 +123,11 @@ public struct AthenaImporter: Sendable {
 
         options.progress?(ImportProgress(phase: .indexing, bytesDone: bytesTotal, bytesTotal: bytesTotal,
                                          rowsDone: report.rowCounts.values.reduce(0, +)))
+        // Index sorts and the FTS5 build stream through the sorter and spill to temporary files; a big page cache
+        // buys them little, and each sorter thread may use as much memory as the cache, so peak memory would be
+        // several times the cache size.
+        let indexCacheKiB = min(cacheKiB, options.indexCacheKiB)
+        try queue.inDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(indexCacheKiB)") }
         try migrator.migrate(queue)
         if options.isCancelled?() == true { throw Self.cancelled }
 

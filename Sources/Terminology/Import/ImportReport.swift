@@ -45,6 +45,8 @@ public struct AthenaImportOptions: Sendable {
     public var maximumReportedIssues = 100
     /// SQLite page cache for the build, in KiB (bounds memory; the index sort spills to temporary files).
     public var cacheKiB = 262_144
+    /// SQLite page cache while indexes and the text index are built, in KiB (each sorter thread may use as much).
+    public var indexCacheKiB = 65_536
     /// Rows per transaction during the load.
     public var rowsPerTransaction = 1_000_000
     public var progress: (@Sendable (ImportProgress) -> Void)?

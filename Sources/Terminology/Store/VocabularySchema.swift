@@ -7,7 +7,7 @@ import GRDB
 /// `tables` creates the OMOP tables, `indexes` creates the lookup indexes and fills the full-text name index.
 public enum VocabularySchema {
     /// Bumped when the layout changes; a database written by another version is refused with a clear message.
-    public static let version = "notegate-vocabulary-2"
+    public static let version = "notegate-vocabulary-3"
     static let tablesMigration = "tables"
     static let indexesMigration = "indexes"
 
@@ -62,16 +62,29 @@ public enum VocabularySchema {
                     ON concept_relationship(concept_id_1, relationship_id, concept_id_2);
                 CREATE INDEX concept_ancestor_index ON concept_ancestor(ancestor_concept_id, descendant_concept_id);
                 """)
-            // Text search: a contentless FTS5 index over concept names (rowid = concept_id) and synonyms
-            // (rowid = -concept_synonym.rowid). `detail=none` keeps it small; search only needs token and prefix
-            // matches, ranking happens in Swift on the few hits.
+            // Text search: a contentless FTS5 index over concept names and synonyms whose rowids encode the name's
+            // length and which name it is (`SearchNameKey`). `detail=none` keeps it small; search only needs token
+            // matches, ranking happens in Swift on the few hits. No FTS5 prefix indexes: they tripled the index
+            // build and still merged long doclists; prefixes go through `SearchTermIndex` instead.
+            // Rows go in ascending rowid order: FTS5 flushes its pending segment whenever a rowid is not larger than
+            // the previous one, so unsorted rows (v2 inserted synonyms at descending negative rowids) write one
+            // segment per row and spend most of the import merging them.
+            let conceptKey = SearchNameKey.sqlExpression(name: "concept_name", id: "concept_id", synonym: false)
+            let synonymKey = SearchNameKey.sqlExpression(name: "concept_synonym_name", id: "rowid", synonym: true)
             try db.execute(sql: """
                 CREATE VIRTUAL TABLE concept_name_search USING fts5(
-                    name, content='', detail=none, prefix='2 3 4', tokenize='unicode61 remove_diacritics 2');
-                INSERT INTO concept_name_search(rowid, name) SELECT concept_id, concept_name FROM concept;
-                INSERT INTO concept_name_search(rowid, name) SELECT -rowid, concept_synonym_name FROM concept_synonym;
+                    name, content='', detail=none, tokenize='unicode61 remove_diacritics 2');
+                INSERT INTO concept_name_search(rowid, name)
+                    SELECT key, name FROM (
+                        SELECT \(conceptKey) AS key, concept_name AS name FROM concept
+                        WHERE concept_id \(SearchNameKey.sqlIdRange)
+                        UNION ALL
+                        SELECT \(synonymKey), concept_synonym_name FROM concept_synonym
+                        WHERE rowid \(SearchNameKey.sqlIdRange))
+                    ORDER BY key;
                 INSERT INTO concept_name_search(concept_name_search) VALUES('optimize');
                 """)
+            try SearchTermIndex.create(in: db, ftsTable: "concept_name_search")
         }
         return migrator
     }

@@ -3,72 +3,95 @@ import GRDB
 extension VocabularyStore {
     /// Full-text search over concept names and synonyms, ranked by word overlap with the query.
     ///
-    /// The FTS5 index finds names containing every query word (the last one, when it has at least two letters,
-    /// as a prefix for type-ahead, served by the table's 2-, 3- and 4-character prefix indexes); up to
-    /// `candidateLimit` hits passing the filters are scored in Swift: exact name first, then the share of words in
-    /// common, then standard concepts, then shorter names.
-    public func search(_ request: SearchRequest, candidateLimit: Int = 100) throws -> [SearchHit] {
+    /// Names containing every query word (the last one, when it has at least two letters, as a prefix for
+    /// type-ahead) are found through the FTS5 index following a `SearchPlan` (rarest words first, very common words
+    /// checked on the candidates). The index hands out the shortest names first (`SearchNameKey`), so only the first
+    /// `candidateLimit` names passing the filters are scored, in Swift: exact name first, then the share of words in
+    /// common, then standard concepts, then shorter names. At most `scanFactor` times that many index hits are read,
+    /// which bounds the cost of a query whose words rarely occur together or whose filters reject most names.
+    public func search(_ request: SearchRequest, candidateLimit: Int = 40) throws -> [SearchHit] {
         let words = TextNormalizer.words(request.text).filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
-        let match = words.enumerated().map { position, word in
-            let quoted = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            // A one-letter prefix would expand to a large share of the index; the prefix indexes cover 2–4.
-            return position == words.count - 1 && word.unicodeScalars.count >= 2 ? quoted + " *" : quoted
-        }.joined(separator: " ")
-        var filters: [String] = []
-        var arguments: StatementArguments = [match]
-        if !request.domains.isEmpty {
-            filters.append("c.domain_id IN (\(Array(repeating: "?", count: request.domains.count).joined(separator: ",")))")
-            arguments += StatementArguments(request.domains.sorted())
-        }
-        if !request.vocabularies.isEmpty {
-            filters.append(
-                "c.vocabulary_id IN (\(Array(repeating: "?", count: request.vocabularies.count).joined(separator: ",")))")
-            arguments += StatementArguments(request.vocabularies.sorted())
-        }
-        if request.standardOnly { filters.append("c.standard_concept = 'S'") }
-        let whereFilters = filters.isEmpty ? "" : " AND " + filters.joined(separator: " AND ")
+        // A one-letter prefix would match a large share of the index: a one-letter last word is a whole word.
+        let lastIsPrefix = words[words.count - 1].unicodeScalars.count >= 2
         let limit = max(candidateLimit, (request.offset + request.count) * 4)
-        arguments += [limit]
-        let prefixed = Concept.columns.split(separator: ",").map { "c." + $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: ", ")
-        let sql = """
-            SELECT \(prefixed),
-                   CASE WHEN s.rowid >= 0 THEN c.concept_name
-                        ELSE (SELECT concept_synonym_name FROM concept_synonym WHERE rowid = -s.rowid) END
-            FROM concept_name_search s
-            JOIN concept c ON c.concept_id = CASE WHEN s.rowid >= 0 THEN s.rowid
-                ELSE (SELECT concept_id FROM concept_synonym WHERE rowid = -s.rowid) END
-            WHERE concept_name_search MATCH ?\(whereFilters)
-            LIMIT ?
-            """
+        let scanLimit = limit * Self.scanFactor
         let querySurface = words.joined(separator: " ")
         let queryBag = Set(TextNormalizer.bagWords(fromWords: words))
         var best: [Int: SearchHit] = [:]
         try fastRead { db in
-            let statement = try db.cachedStatement(sql: sql)
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try rows.next() {
-                let concept = Concept(row: row)
-                let matchedName: String = row[10]
-                let score = Self.searchScore(name: matchedName, querySurface: querySurface, queryBag: queryBag,
-                                             concept: concept)
-                if let existing = best[concept.conceptId], existing.score >= score { continue }
-                best[concept.conceptId] = SearchHit(
-                    coding: .omop(concept, release: release), concept: concept, score: score)
+            let plan = try SearchPlan.make(words: words, lastIsPrefix: lastIsPrefix, in: db)
+            guard let match = plan.match else { return }
+            let hits = try db.cachedStatement(
+                sql: "SELECT rowid FROM concept_name_search WHERE concept_name_search MATCH ? LIMIT ?")
+            let synonymStatement = try db.cachedStatement(
+                sql: "SELECT concept_id, concept_synonym_name FROM concept_synonym WHERE rowid = ?")
+            let keys = try Int64.fetchCursor(hits, arguments: [match, scanLimit])
+            var accepted = 0
+            var concepts: [Int: Concept?] = [:]
+            func concept(_ id: Int) throws -> Concept? {
+                if let known = concepts[id] { return known }
+                let found = try Self.concept(id: id, in: db)
+                concepts[id] = found
+                return found
+            }
+            while accepted < limit, let key = try keys.next() {
+                let owner: Concept
+                let nameWords: [String]
+                switch SearchNameKey.decode(key) {
+                case .concept(let id):
+                    guard let found = try concept(id) else { continue }
+                    nameWords = TextNormalizer.words(found.name)
+                    guard Self.contains(plan, in: nameWords) else { continue }
+                    owner = found
+                case .synonym(let rowid):
+                    // The name is checked before the concept is read: a rejected synonym costs one read.
+                    guard let row = try Row.fetchOne(synonymStatement, arguments: [rowid]) else { continue }
+                    nameWords = TextNormalizer.words(row[1] as String)
+                    guard Self.contains(plan, in: nameWords), let found = try concept(row[0]) else { continue }
+                    owner = found
+                }
+                guard Self.passesFilters(owner, request) else { continue }
+                accepted += 1
+                let score = Self.searchScore(
+                    nameWords: nameWords, querySurface: querySurface, queryBag: queryBag, concept: owner)
+                if let existing = best[owner.conceptId], existing.score >= score { continue }
+                best[owner.conceptId] = SearchHit(coding: .omop(owner, release: release), concept: owner, score: score)
             }
         }
-        let ranked = best.values.sorted {
-            if $0.score != $1.score { return $0.score > $1.score }
-            let a = $0.concept!, b = $1.concept!
-            if a.name.count != b.name.count { return a.name.count < b.name.count }
-            return a.conceptId < b.conceptId
+        // Sort keys computed once (comparing through the hits' concepts copied them at every comparison).
+        let ranked = best.values.map { (hit: $0, length: $0.concept!.name.utf8.count) }.sorted {
+            if $0.hit.score != $1.hit.score { return $0.hit.score > $1.hit.score }
+            if $0.length != $1.length { return $0.length < $1.length }
+            return $0.hit.concept!.conceptId < $1.hit.concept!.conceptId
         }
-        return Array(ranked.dropFirst(request.offset).prefix(request.count))
+        return ranked.dropFirst(request.offset).prefix(request.count).map(\.hit)
+    }
+
+    /// Index hits read per candidate kept, at most.
+    static let scanFactor = 4
+
+    /// Whether a name's words hold the plan's checked words and prefix.
+    static func contains(_ plan: SearchPlan, in nameWords: [String]) -> Bool {
+        for word in plan.checkedWords where !nameWords.contains(word) { return false }
+        if let prefix = plan.checkedPrefix, !nameWords.contains(where: { $0.hasPrefix(prefix) }) { return false }
+        return true
+    }
+
+    static func passesFilters(_ concept: Concept, _ request: SearchRequest) -> Bool {
+        if !request.domains.isEmpty, !request.domains.contains(concept.domainId) { return false }
+        if !request.vocabularies.isEmpty, !request.vocabularies.contains(concept.vocabularyId) { return false }
+        return !request.standardOnly || concept.isStandard
     }
 
     static func searchScore(name: String, querySurface: String, queryBag: Set<String>, concept: Concept) -> Double {
-        let nameWords = TextNormalizer.words(name)
+        searchScore(nameWords: TextNormalizer.words(name), querySurface: querySurface, queryBag: queryBag,
+                    concept: concept)
+    }
+
+    static func searchScore(nameWords: [String], querySurface: String, queryBag: Set<String>, concept: Concept)
+        -> Double
+    {
         var score: Double
         if nameWords.joined(separator: " ") == querySurface {
             score = 1
