@@ -10,9 +10,33 @@ public struct AbbreviationDetector: MentionDetector {
     public let lexicon: AbbreviationLexicon
     public let window: Int
 
+    /// The lexicon's lower-case surfaces as bytes, when all are ASCII (the curated list is): an ASCII token that
+    /// is not in it cannot match (ASCII strings are equal exactly when their bytes are), so most words are ruled
+    /// out without hashing a String.
+    let asciiSurfaces: KeyTable?
+
     public init(lexicon: AbbreviationLexicon, window: Int = 10) {
         self.lexicon = lexicon
         self.window = window
+        var table = KeyTable(minimumCapacity: lexicon.byLowercase.count)
+        var allASCII = true
+        for surface in lexicon.byLowercase.keys {
+            let bytes = Array(surface.utf8)
+            if bytes.contains(where: { $0 >= 0x80 }) { allASCII = false; break }
+            bytes.withUnsafeBufferPointer { _ = table.insert($0, id: 0) }
+        }
+        self.asciiSurfaces = allASCII ? table : nil
+    }
+
+    /// False only when `normalized` certainly has no entry.
+    @inline(__always)
+    private func mayBeAbbreviation(_ normalized: String) -> Bool {
+        guard let asciiSurfaces else { return true }
+        let utf8 = normalized.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for b in bytes where b >= 0x80 { return true }
+            return asciiSurfaces.id(of: bytes) >= 0
+        } ?? true
     }
 
     public func detectMentions(in text: AnalyzedText) -> [Mention] {
@@ -22,7 +46,8 @@ public struct AbbreviationDetector: MentionDetector {
         for (index, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .abbreviation {
             // Cheap filter first: abbreviations are short; the lookup uses the lower-cased form the token already
             // carries and checks the case afterwards.
-            guard token.normalized.utf8.count <= lexicon.maximumLength, let entry = lexicon.entry(normalized: token.normalized),
+            guard token.normalized.utf8.count <= lexicon.maximumLength, mayBeAbbreviation(token.normalized),
+                  let entry = lexicon.entry(normalized: token.normalized),
                   !entry.caseSensitive || entry.abbreviation == (token.kind == .abbreviation
                       ? token.text.replacingOccurrences(of: ".", with: "") : token.text)
             else { continue }

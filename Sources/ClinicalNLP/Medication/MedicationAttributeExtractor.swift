@@ -138,6 +138,8 @@ public struct MedicationAttributeExtractor: Sendable {
     /// Longest phrase from the phrase table starting at `start`: (token count, kind, value).
     private func phrase(_ tokens: [Token], _ start: Int, _ end: Int) -> (Int, MedicationAttribute.Kind, String)? {
         var length = min(MedicationPhrases.maxPhraseTokens, end - start)
+        // Tokens hold no spaces, so a phrase of several words can only match where its first word stands.
+        if length > 1 && !MedicationPhrases.phraseFirstWords.contains(tokens[start].normalized) { length = 1 }
         while length >= 1 {
             let key = length == 1 ? tokens[start].normalized
                 : (start..<(start + length)).map { tokens[$0].normalized }.joined(separator: " ")

@@ -75,6 +75,10 @@ enum MedicationPhrases {
         return table
     }()
     static let maxPhraseTokens = 3
+    /// First words of the phrases of two or more words: a cheap test before joining tokens into a phrase key.
+    static let phraseFirstWords: Set<String> = Set(phrases.keys.compactMap { key in
+        key.contains(" ") ? String(key[..<key.firstIndex(of: " ")!]) : nil
+    })
     /// Duration units after `for N` / `x N`.
     static let durationUnits: [String: String] = [
         "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",

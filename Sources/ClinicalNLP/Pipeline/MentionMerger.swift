@@ -16,31 +16,50 @@ public enum MentionMerger {
         }
     }
 
+    /// What the conflict order reads of a mention, computed once per mention instead of once per comparison
+    /// (`rank` compares source Strings). `index` breaks the remaining ties the way the stable sort did.
+    private struct SortKey {
+        var length: Int
+        var rank: Int
+        var score: Double
+        var start: Int
+        var index: Int
+    }
+
     public static func merge(_ mentions: [Mention]) -> [Mention] {
         guard mentions.count > 1 else { return mentions }
-        let ordered = mentions.sorted { a, b in
-            if a.range.count != b.range.count { return a.range.count > b.range.count }
-            let ra = rank(a), rb = rank(b)
-            if ra != rb { return ra > rb }
-            if a.score != b.score { return a.score > b.score }
-            return a.range.lowerBound < b.range.lowerBound
+        var keys = [SortKey]()
+        keys.reserveCapacity(mentions.count)
+        for (index, mention) in mentions.enumerated() {
+            keys.append(SortKey(length: mention.range.count, rank: rank(mention), score: mention.score,
+                                start: mention.range.lowerBound, index: index))
         }
-        var accepted = [Mention]()
+        keys.sort { a, b in
+            if a.length != b.length { return a.length > b.length }
+            if a.rank != b.rank { return a.rank > b.rank }
+            if a.score != b.score { return a.score > b.score }
+            if a.start != b.start { return a.start < b.start }
+            return a.index < b.index
+        }
+        var accepted = [Int]()
         accepted.reserveCapacity(mentions.count)
         var taken = [Range<Int>]()  // kept sorted by lowerBound
-        for mention in ordered {
+        for key in keys {
+            let range = mentions[key.index].range
             // Binary search for the first taken range ending after mention start.
             var low = 0, high = taken.count
             while low < high {
                 let mid = (low + high) / 2
-                if taken[mid].lowerBound < mention.range.upperBound { low = mid + 1 } else { high = mid }
+                if taken[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
             }
             // Taken ranges are disjoint and sorted, so only the last one starting before our end can overlap.
-            if low > 0 && taken[low - 1].upperBound > mention.range.lowerBound { continue }
-            if mention.range.isEmpty { continue }
-            taken.insert(mention.range, at: low)
-            accepted.append(mention)
+            if low > 0 && taken[low - 1].upperBound > range.lowerBound { continue }
+            if range.isEmpty { continue }
+            taken.insert(range, at: low)
+            accepted.append(key.index)
         }
-        return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // Accepted ranges are disjoint and non-empty, so their starts are distinct.
+        accepted.sort { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
+        return accepted.map { mentions[$0] }
     }
 }
