@@ -34,11 +34,45 @@ struct ElementStack {
         let length = count - start
         guard length > 0 else { return [] }
         let source = base + start
+        count = start
+        // Small arrays (most complex elements have one to six children) are built as array literals: the
+        // compiler allocates those with the specialised storage type, while `init(unsafeUninitializedCapacity:)`
+        // looks the generic storage metadata up at run time on every call (4% of a parse in `perf`).
+        switch length {
+        case 1:
+            return [source.move()]
+        case 2:
+            let first = source.move()
+            return [first, (source + 1).move()]
+        case 3:
+            let first = source.move()
+            let second = (source + 1).move()
+            return [first, second, (source + 2).move()]
+        case 4:
+            let first = source.move()
+            let second = (source + 1).move()
+            let third = (source + 2).move()
+            return [first, second, third, (source + 3).move()]
+        case 5:
+            let first = source.move()
+            let second = (source + 1).move()
+            let third = (source + 2).move()
+            let fourth = (source + 3).move()
+            return [first, second, third, fourth, (source + 4).move()]
+        case 6:
+            let first = source.move()
+            let second = (source + 1).move()
+            let third = (source + 2).move()
+            let fourth = (source + 3).move()
+            let fifth = (source + 4).move()
+            return [first, second, third, fourth, fifth, (source + 5).move()]
+        default:
+            break
+        }
         let result = [FHIRElement](unsafeUninitializedCapacity: length) { buffer, initialized in
             buffer.baseAddress!.moveInitialize(from: source, count: length)
             initialized = length
         }
-        count = start
         return result
     }
 
