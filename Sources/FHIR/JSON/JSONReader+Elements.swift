@@ -78,26 +78,22 @@ extension JSONReader {
         let isResource = resourceType != nil
         let elementName = nameID.map { name($0) } ?? resourceType ?? ""
         if nameID == nil { path.append(PathStep(name: members.nameID(elementName) ?? sideName(elementName), index: -1)) }
-        defer { if nameID == nil { path.removeLast() } }
-
+        // The per-object state (path step, depth, seen names) is restored at the end of the success path, not in
+        // `defer` blocks: an error abandons the whole parse, and a `defer` made the compiler copy (retain and
+        // release) the returned element. For the same reason the element is built once, at the end, from locals.
         try enterContainer()
-        defer { depth -= 1 }
         position += 1
         skipWhitespace()
         if current == 0x7D {
             throw error(.emptyValue, "Empty object: FHIR does not allow empty elements", at: objectStart)
         }
 
-        var element = FHIRElement(name: elementName, resourceType: resourceType)
+        var elementID: String?
         let childStart = childStack.count
         let seenStart = seenEntries.count
         let namesStart = seenNames.count
         /// Known entries 0..<64 of the type seen in this object.
         var seenMask: UInt64 = 0
-        defer {
-            if seenEntries.count > seenStart { seenEntries.removeSubrange(seenStart...) }
-            if seenNames.count > namesStart { seenNames.removeSubrange(namesStart...) }
-        }
         var pending: [PendingExtras] = []
         /// Children that were `null` in an array: they must be filled from the `_name` array.
         var nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)] = []
@@ -157,7 +153,7 @@ extension JSONReader {
             } else {
                 try readSpecialMember(
                     memberKey, keyOffset: keyOffset, isResource: isResource, typeIndex: typeIndex, slot: slot,
-                    elementName: elementName, childStart: childStart, element: &element, pending: &pending,
+                    elementName: elementName, childStart: childStart, elementID: &elementID, pending: &pending,
                     nullSlots: &nullSlots)
             }
 
@@ -171,19 +167,21 @@ extension JSONReader {
         }
 
         // Children were collected on the shared stack; an exactly sized array keeps the tree compact.
-        if childStack.count > childStart {
-            element.children = childStack.popArray(from: childStart)
-        }
+        var children = childStack.count > childStart ? childStack.popArray(from: childStart) : []
         if !pending.isEmpty || !nullSlots.isEmpty {
-            try merge(pending, typeIndex: typeIndex, nullSlots: nullSlots, into: &element)
+            try merge(pending, typeIndex: typeIndex, nullSlots: nullSlots, into: &children)
         }
-        return element
+        if seenEntries.count > seenStart { seenEntries.removeSubrange(seenStart...) }
+        if seenNames.count > namesStart { seenNames.removeSubrange(namesStart...) }
+        depth -= 1
+        if nameID == nil { path.removeLast() }
+        return FHIRElement(name: elementName, resourceType: resourceType, id: elementID, children: children)
     }
 
     /// A member that is not a plain known element: `resourceType`, an element `id`, `_name`, or an unknown name.
     private mutating func readSpecialMember(
         _ memberKey: MemberKey, keyOffset: Int, isResource: Bool, typeIndex: Int32, slot: Slot, elementName: String,
-        childStart: Int, element: inout FHIRElement, pending: inout [PendingExtras],
+        childStart: Int, elementID: inout String?, pending: inout [PendingExtras],
         nullSlots: inout [(childIndex: Int, offset: Int, name: String, index: Int)]
     ) throws(FHIRParseError) {
         let key = name(memberKey.name)
@@ -203,7 +201,7 @@ extension JSONReader {
                 let id = try readString()
                 if id.isEmpty { throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset) }
                 path.removeLast()
-                element.id = id
+                elementID = id
             } else if slot == .primitiveExtras && key != "extension" {
                 throw error(
                     .unknownElement, "Only 'id' and 'extension' are allowed in '\(elementName)', found '\(key)'",
@@ -516,18 +514,18 @@ extension JSONReader {
     /// Merges `_name` siblings into their primitives (arrays aligned by index) and checks array `null`s.
     private mutating func merge(
         _ pending: [PendingExtras], typeIndex: Int32,
-        nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)], into element: inout FHIRElement
+        nullSlots: [(childIndex: Int, offset: Int, name: String, index: Int)], into children: inout [FHIRElement]
     ) throws(FHIRParseError) {
         var filled = Set<Int>()
         for extras in pending {
-            let valueIndices = element.children.indices.filter { element.children[$0].name == extras.baseName }
+            let valueIndices = children.indices.filter { children[$0].name == extras.baseName }
             if valueIndices.isEmpty {
                 for (index, entry) in extras.entries.enumerated() {
                     guard let entry else {
                         path.append(PathStep(name: sideName("_" + extras.baseName), index: index))
                         throw error(.invalidNull, "null in '_\(extras.baseName)' without a value in '\(extras.baseName)'", at: extras.offset)
                     }
-                    element.children.append(entry)
+                    children.append(entry)
                 }
                 continue
             }
@@ -543,8 +541,8 @@ extension JSONReader {
             }
             for (position, childIndex) in valueIndices.enumerated() {
                 guard let entry = extras.entries[position] else { continue }
-                element.children[childIndex].id = entry.id
-                element.children[childIndex].children = entry.children
+                children[childIndex].id = entry.id
+                children[childIndex].children = entry.children
                 filled.insert(childIndex)
             }
         }
