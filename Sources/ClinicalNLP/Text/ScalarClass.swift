@@ -55,24 +55,32 @@ enum ScalarClass {
         if v < 0x80 { bytes.append(UInt8(v)) } else { bytes.append(contentsOf: UTF8.encode(s)!) }
     }
 
+    /// One-scalar Strings of the ASCII range, and of their lower case (shared by every one-character token).
+    static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    static let asciiLowercaseStrings: [String] = (0..<128).map {
+        String(Unicode.Scalar(UInt8($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0)))
+    }
+
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        scalars.withUnsafeBufferPointer { string($0) }
+    }
+
     /// The String of a run of scalars. Encodes UTF-8 straight into the String's storage: appending to a
     /// `String.UnicodeScalarView` went through a generic iterator per scalar and was 15 % of `annotate`.
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        scalars.withUnsafeBufferPointer { source -> String in
-            var utf8Count = 0
-            for s in source { utf8Count += UTF8.width(s) }
-            return String(unsafeUninitializedCapacity: utf8Count) { buffer -> Int in
-                var i = 0
-                for s in source {
-                    let v = s.value
-                    if v < 0x80 {
-                        buffer[i] = UInt8(truncatingIfNeeded: v); i += 1
-                    } else {
-                        UTF8.encode(s) { buffer[i] = $0; i += 1 }
-                    }
+    static func string(_ source: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        var utf8Count = 0
+        for s in source { utf8Count += UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: utf8Count) { buffer -> Int in
+            var i = 0
+            for s in source {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(truncatingIfNeeded: v); i += 1
+                } else {
+                    UTF8.encode(s) { buffer[i] = $0; i += 1 }
                 }
-                return i
             }
+            return i
         }
     }
 
@@ -98,19 +106,12 @@ enum ScalarClass {
                             | UInt32(bytes[i + 3] & 0x3F)
                         i += 4
                     }
-                    (out.baseAddress! + k).initialize(to: Unicode.Scalar(decodedUTF8: v))
+                    // Decoded from valid UTF-8, so `v` is a valid scalar value.
+                    (out.baseAddress! + k).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
                     k += 1
                 }
                 count = k
             }
         }
-    }
-}
-
-extension Unicode.Scalar {
-    /// A scalar from a value decoded out of valid UTF-8 (so always a valid scalar).
-    @inline(__always)
-    init(decodedUTF8 value: UInt32) {
-        self = Unicode.Scalar(value) ?? "\u{FFFD}"
     }
 }

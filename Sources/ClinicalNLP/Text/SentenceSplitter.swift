@@ -74,6 +74,7 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
+    @inline(__always)
     private static func isBullet(_ token: Token) -> Bool {
         guard token.kind == .symbol else { return false }
         switch token.normalized {
@@ -117,6 +118,7 @@ public struct SentenceSplitter: Sendable {
         return true
     }
 
+    @inline(__always)
     private static func startsLine(_ token: Token, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var p = token.range.lowerBound - 1
         while p >= 0 {

@@ -13,6 +13,10 @@ public struct TextNormalizer: Sendable {
     public init() {}
 
     public func normalize(_ original: [Unicode.Scalar]) -> NormalizedText {
+        // Printable ASCII, tabs and line breaks, without a pipe, is left exactly as it is: share the array.
+        if Self.isPlain(original) {
+            return NormalizedText(scalars: original, originalCount: original.count, sourceStart: [], sourceEnd: [])
+        }
         var output = [Unicode.Scalar]()
         output.reserveCapacity(original.count)
         var starts = [Int32]()
@@ -73,6 +77,16 @@ public struct TextNormalizer: Sendable {
         case replace(Unicode.Scalar)
         case delete
         case expand(String)
+    }
+
+    private static func isPlain(_ scalars: [Unicode.Scalar]) -> Bool {
+        scalars.withUnsafeBufferPointer { buffer in
+            for scalar in buffer {
+                let v = scalar.value
+                if v >= 0x7F || v == 0x7C || (v < 0x20 && v != 0x09 && v != 0x0A && v != 0x0D) { return false }
+            }
+            return true
+        }
     }
 
     @inline(__always)

@@ -19,12 +19,22 @@ public struct Tokenizer: Sendable {
     }
 
     public func tokenize(original: [Unicode.Scalar], normalized: NormalizedText) -> [Token] {
-        let s = normalized.scalars
+        // Raw buffers: the scanners and the per-token loop run without bounds checks or array retains.
+        normalized.scalars.withUnsafeBufferPointer { s in
+            original.withUnsafeBufferPointer { original in
+                Self.tokenize(s, original: original, normalized: normalized)
+            }
+        }
+    }
+
+    private static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, original: UnsafeBufferPointer<Unicode.Scalar>,
+                                 normalized: NormalizedText) -> [Token] {
         let n = s.count
         var tokens = [Token]()
         tokens.reserveCapacity(n / 4)
         var bytes = [UInt8]()
         bytes.reserveCapacity(64)
+        let preserving = normalized.isOffsetPreserving
         var i = 0
         while i < n {
             let c = s[i]
@@ -33,47 +43,63 @@ public struct Tokenizer: Sendable {
             var kind: Token.Kind
             var end: Int
             if ScalarClass.isDigit(c) {
-                if let e = Self.scanDate(s, start) {
+                if let e = scanDate(s, start) {
                     end = e; kind = .date
                 } else {
-                    end = Self.scanNumber(s, start); kind = .number
+                    end = scanNumber(s, start); kind = .number
                 }
             } else if c == ".", i + 1 < n, ScalarClass.isDigit(s[i + 1]), i == 0 || !ScalarClass.isAlphanumeric(s[i - 1]) {
-                end = Self.scanNumber(s, i + 1); kind = .number
+                end = scanNumber(s, i + 1); kind = .number
             } else if ScalarClass.isLetter(c) {
-                if let e = Self.scanFrequencyCode(s, start) {
+                if let e = scanFrequencyCode(s, start) {
                     end = e; kind = .code
-                } else if let e = Self.scanDottedAbbreviation(s, start) {
+                } else if let e = scanDottedAbbreviation(s, start) {
                     end = e; kind = .abbreviation
                 } else {
-                    end = Self.scanWord(s, start); kind = .word
+                    end = scanWord(s, start); kind = .word
                 }
             } else {
                 end = i + 1
-                kind = Self.isPunctuation(c) ? .punctuation : .symbol
+                kind = isPunctuation(c) ? .punctuation : .symbol
+            }
+            // One ASCII scalar, unchanged by normalization (punctuation, digits, one-letter words): both Strings
+            // come from a table instead of being decoded.
+            if end == start + 1 && preserving && c.value < 0x80 && c.value == original[start].value {
+                let v = Int(c.value)
+                tokens.append(Token(range: start..<end, text: ScalarClass.asciiStrings[v],
+                                    normalized: ScalarClass.asciiLowercaseStrings[v], kind: kind))
+                i = end
+                continue
             }
             // Normalized form: lower-case; abbreviations lose their dots.
             bytes.removeAll(keepingCapacity: true)
             // `same`: the normalized form equals the original text, so both fields share one String.
-            var same = normalized.isOffsetPreserving && kind != .abbreviation
+            var same = preserving && kind != .abbreviation
             for k in start..<end {
                 let sc = s[k]
                 if kind == .abbreviation && sc == "." { continue }
-                let before = bytes.count
-                ScalarClass.appendLowercased(sc, to: &bytes)
-                if same && (bytes.count != before + 1 || UInt32(bytes[before]) != original[k].value) { same = false }
+                let v = sc.value
+                if v < 0x80 {
+                    let lower = v &- 0x41 < 26 ? v | 0x20 : v
+                    bytes.append(UInt8(truncatingIfNeeded: lower))
+                    if same && lower != original[k].value { same = false }
+                } else {
+                    let before = bytes.count
+                    ScalarClass.appendLowercased(sc, to: &bytes)
+                    if same && (bytes.count != before + 1 || UInt32(bytes[before]) != original[k].value) { same = false }
+                }
             }
             let normalizedText = String(decoding: bytes, as: UTF8.self)
             let range = normalized.originalRange(start..<end)
             let text: String
             if same {
                 text = normalizedText
-            } else if normalized.isOffsetPreserving && Self.isASCII(original, range) {
+            } else if preserving && isASCII(original, range) {
                 bytes.removeAll(keepingCapacity: true)
-                for k in range { bytes.append(UInt8(original[k].value)) }
+                for k in range { bytes.append(UInt8(truncatingIfNeeded: original[k].value)) }
                 text = String(decoding: bytes, as: UTF8.self)
             } else {
-                text = ScalarClass.string(original[range])
+                text = ScalarClass.string(UnsafeBufferPointer(rebasing: original[range]))
             }
             tokens.append(Token(range: range, text: text, normalized: normalizedText, kind: kind))
             i = end
@@ -82,7 +108,7 @@ public struct Tokenizer: Sendable {
     }
 
     @inline(__always)
-    private static func isASCII(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+    private static func isASCII(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
         for k in range where s[k].value >= 0x80 { return false }
         return true
     }
@@ -96,7 +122,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Digits with thousands separators and one decimal part.
-    private static func scanNumber(_ s: [Unicode.Scalar], _ start: Int) -> Int {
+    private static func scanNumber(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int {
         let n = s.count
         var i = start
         while i < n, ScalarClass.isDigit(s[i]) { i += 1 }
@@ -113,7 +139,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// `12/31/2020`, `12-31-2020`, `2020-12-31`, `12/31/20`, `10:30`, `10:30:15`.
-    private static func scanDate(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+    private static func scanDate(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int? {
         let n = s.count
         func digits(_ from: Int) -> Int {
             var k = from
@@ -148,7 +174,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// `q4h`, `q8h`, `q4-6h`, `q12hr`, `q2d`, `q1wk`: `q`, digits, optional `-digits`, unit letters.
-    private static func scanFrequencyCode(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+    private static func scanFrequencyCode(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int? {
         let n = s.count
         guard s[start] == "q" || s[start] == "Q", start + 1 < n, ScalarClass.isDigit(s[start + 1]) else { return nil }
         var i = start + 1
@@ -165,7 +191,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// `b.i.d.`, `p.o.`, `q.d.`, `e.g.`, `a.m.`, `t.i.d`: two or more groups of 1–2 letters joined by dots.
-    private static func scanDottedAbbreviation(_ s: [Unicode.Scalar], _ start: Int) -> Int? {
+    private static func scanDottedAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int? {
         let n = s.count
         var i = start
         var groups = 0
@@ -188,7 +214,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Letters and digits, joined by inner hyphens, apostrophes and short slash forms.
-    private static func scanWord(_ s: [Unicode.Scalar], _ start: Int) -> Int {
+    private static func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int {
         let n = s.count
         var i = start
         var segmentStart = start
