@@ -36,10 +36,17 @@ public struct MedicationAttributeExtractor: Sendable {
         }
         let end = min(limit, mentionTokens.upperBound + window)
         var i = mentionTokens.upperBound
-        var seen = Set<MedicationAttribute.Kind>()
+        // Strength and form are reported once (a later "2 tabs" still gives a dose).
+        var seenStrength = false, seenForm = false
         while i < end {
             let token = tokens[i]
             if token.kind == .punctuation && token.text == ";" { break }
+            // Every pattern below starts with a number, a dosing code or one of the start words: skip other
+            // tokens before any table lookup.
+            if token.kind != .number && token.kind != .code && !MedicationPhrases.mayStartAttribute(token.normalized) {
+                i += 1
+                continue
+            }
             // Strength: number [- number] unit.
             if token.kind == .number {
                 var j = i + 1
@@ -54,9 +61,9 @@ public struct MedicationAttributeExtractor: Sendable {
                         last = j + 2
                         valueUnit = unit + "/" + per
                     }
-                    if !seen.contains(.strength) {
+                    if !seenStrength {
                         add(.strength, i..<(last + 1), numberText(tokens, i..<j) + " " + valueUnit)
-                        seen.insert(.strength)
+                        seenStrength = true
                     }
                     i = last + 1
                     continue
@@ -68,7 +75,7 @@ public struct MedicationAttributeExtractor: Sendable {
                 let count = token.kind == .number ? token.normalized : MedicationPhrases.countWords[token.normalized]!
                 add(.dose, i..<(i + 2), count + " " + form)
                 add(.form, (i + 1)..<(i + 2), form)
-                seen.insert(.dose); seen.insert(.form)
+                seenForm = true
                 i += 2
                 continue
             }
@@ -105,9 +112,9 @@ public struct MedicationAttributeExtractor: Sendable {
                 i += length
                 continue
             }
-            if let form = MedicationPhrases.forms[token.normalized], !seen.contains(.form) {
+            if let form = MedicationPhrases.forms[token.normalized], !seenForm {
                 add(.form, i..<(i + 1), form)
-                seen.insert(.form)
+                seenForm = true
             }
             i += 1
         }

@@ -75,6 +75,33 @@ enum MedicationPhrases {
         return table
     }()
     static let maxPhraseTokens = 3
+    /// Every word an attribute pattern can start with, besides numbers and codes: count words, `for`/`x`/`×`
+    /// (duration), `every`/`q` (frequency), the first word of every phrase, and dose forms.
+    static let startWords: Set<String> = {
+        var words = Set(countWords.keys).union(forms.keys).union(["for", "x", "×", "every", "q"])
+        for key in phrases.keys { words.insert(String(key.split(separator: " ", omittingEmptySubsequences: false)[0])) }
+        return words
+    }()
+    /// The ASCII start words as bytes. An ASCII token equals a word exactly when their bytes are equal, and no
+    /// non-ASCII start word (`×`) is canonically equivalent to an ASCII string.
+    static let asciiStartWords: KeyTable = {
+        var table = KeyTable(minimumCapacity: startWords.count)
+        for word in startWords where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            Array(word.utf8).withUnsafeBufferPointer { _ = table.insert($0, id: 0) }
+        }
+        return table
+    }()
+
+    /// False only when no attribute pattern can start with this (non-number, non-code) token.
+    @inline(__always)
+    static func mayStartAttribute(_ normalized: String) -> Bool {
+        let ascii = normalized.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for b in bytes where b >= 0x80 { return nil }
+            return asciiStartWords.id(of: bytes) >= 0
+        }
+        if let ascii, let result = ascii { return result }
+        return startWords.contains(normalized)
+    }
     /// First words of the phrases of two or more words: a cheap test before joining tokens into a phrase key.
     static let phraseFirstWords: Set<String> = Set(phrases.keys.compactMap { key in
         key.contains(" ") ? String(key[..<key.firstIndex(of: " ")!]) : nil
