@@ -16,6 +16,8 @@ final class ElementNameTable: Sendable {
     let matches: [ElementMatch]
     /// Per entry, the facts the JSON reader needs, stored flat so reading them costs no reference counting.
     let members: [MemberInfo]
+    /// Per entry, the element's index in its type's definition: the writers' sort key, stored flat for the same reason.
+    let sortKeys: [Int]
 
     init(_ named: [String: ElementMatch]) {
         let sortedNames = named.keys.sorted()
@@ -42,6 +44,7 @@ final class ElementNameTable: Sendable {
         self.bytes = bytes
         self.names = sortedNames
         self.matches = sortedNames.map { named[$0]! }
+        self.sortKeys = matches.map(\.index)
         self.members = matches.enumerated().map { entry, match in
             MemberInfo(
                 shape: match.shape, isArray: match.definition.isArray, typeIndex: Int32(match.typeIndex),

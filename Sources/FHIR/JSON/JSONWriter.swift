@@ -38,11 +38,38 @@ struct JSONWriter {
     private var groups: [Group] = []
     private var scatteredLists: [[Int]] = []
 
+    /// A sub-tree shared by several parents (copies of one `FHIRElement` share their children's storage: the
+    /// emitter reuses its constant extensions and codings this way) renders to the same bytes each time, so in
+    /// compact mode its rendering is kept by storage address and type and copied on later visits. Addresses are
+    /// stable and unique while the tree being written is alive, which is exactly the writer's lifetime. An address
+    /// is only rendered into the table on its second visit, so unshared nodes cost one set insertion.
+    private struct SharedKey: Hashable {
+        var storage: UnsafeRawPointer
+        var type: ObjectIdentifier?
+    }
+
+    private var seenOnce: Set<SharedKey> = []
+    private var renderedShared: [SharedKey: [UInt8]] = [:]
+
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
     @discardableResult
     private mutating func writeObject(_ element: FHIRElement, type: TypeDefinition?) -> Bool {
         element.children.withUnsafeBufferPointer { children in
-            writeObject(resourceType: element.resourceType, id: element.id, children: children, type: type)
+            guard !pretty, children.count > 1, let storage = children.baseAddress,
+                  element.resourceType == nil, element.id == nil else {
+                return writeObject(resourceType: element.resourceType, id: element.id, children: children, type: type)
+            }
+            let key = SharedKey(storage: UnsafeRawPointer(storage), type: type.map(ObjectIdentifier.init))
+            if let bytes = renderedShared[key] {
+                output.append(contentsOf: bytes)
+                return !bytes.isEmpty
+            }
+            let start = output.count
+            let wrote = writeObject(resourceType: nil, id: nil, children: children, type: type)
+            if !seenOnce.insert(key).inserted {
+                renderedShared[key] = wrote ? Array(output[start...]) : []
+            }
+            return wrote
         }
     }
 
