@@ -101,11 +101,9 @@ case "lookup":
     print("uncached $lookup (properties, synonyms, Maps to): \(Int(Double(n) / full))/s")
     let cached = CachedTerminologyService(service, capacity: 100_000)
     let requests = (0..<1000).map { i in LookupRequest(system: systems[i], code: concepts[i].conceptCode) }
-    for request in requests { _ = try await cached.lookup(request) }
-    let start = DispatchTime.now().uptimeNanoseconds
-    for i in 0..<n { _ = try await cached.lookup(requests[i % requests.count]) }
-    let cachedSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    print("cached $lookup (CachedTerminologyService, 1000 distinct codes): \(Int(Double(n) / cachedSeconds))/s")
+    let timing = try await timeCachedLookups(cached, requests: requests, count: n)
+    print("cached $lookup (CachedTerminologyService, 1000 distinct codes): \(Int(Double(n) / timing.wallSeconds))/s "
+          + "(\(Int(Double(n) / timing.cpuSeconds))/s of thread CPU time)")
 
 case "search":
     let store = try VocabularyStore.open(path: arguments[2])

@@ -24,14 +24,13 @@ extension VocabularyStore {
             guard let match = plan.match else { return }
             let hits = try db.cachedStatement(
                 sql: "SELECT rowid FROM concept_name_search WHERE concept_name_search MATCH ? LIMIT ?")
-            let synonymStatement = try db.cachedStatement(
-                sql: "SELECT concept_id, concept_synonym_name FROM concept_synonym WHERE rowid = ?")
             let keys = try Int64.fetchCursor(hits, arguments: [match, scanLimit])
             var accepted = 0
+            let candidates = try SearchCandidateReader(db)
             var concepts: [Int: Concept?] = [:]
-            func concept(_ id: Int) throws -> Concept? {
+            func concept(_ id: Int) -> Concept? {
                 if let known = concepts[id] { return known }
-                let found = try Self.concept(id: id, in: db)
+                let found = candidates.concept(id: id)
                 concepts[id] = found
                 return found
             }
@@ -40,15 +39,15 @@ extension VocabularyStore {
                 let nameWords: [String]
                 switch SearchNameKey.decode(key) {
                 case .concept(let id):
-                    guard let found = try concept(id) else { continue }
+                    guard let found = concept(id) else { continue }
                     nameWords = TextNormalizer.words(found.name)
                     guard Self.contains(plan, in: nameWords) else { continue }
                     owner = found
                 case .synonym(let rowid):
                     // The name is checked before the concept is read: a rejected synonym costs one read.
-                    guard let row = try Row.fetchOne(synonymStatement, arguments: [rowid]) else { continue }
-                    nameWords = TextNormalizer.words(row[1] as String)
-                    guard Self.contains(plan, in: nameWords), let found = try concept(row[0]) else { continue }
+                    guard let synonym = candidates.synonym(rowid: rowid) else { continue }
+                    nameWords = TextNormalizer.words(synonym.name)
+                    guard Self.contains(plan, in: nameWords), let found = concept(synonym.conceptId) else { continue }
                     owner = found
                 }
                 guard Self.passesFilters(owner, request) else { continue }
