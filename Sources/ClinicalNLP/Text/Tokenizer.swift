@@ -71,6 +71,12 @@ public struct Tokenizer: Sendable {
                 i = end
                 continue
             }
+            // ASCII token in offset-preserving text (nearly all): both Strings straight from a stack buffer.
+            if preserving, let token = asciiToken(s, original: original, start..<end, kind: kind) {
+                tokens.append(token)
+                i = end
+                continue
+            }
             // Normalized form: lower-case; abbreviations lose their dots.
             bytes.removeAll(keepingCapacity: true)
             // `same`: the normalized form equals the original text, so both fields share one String.
@@ -105,6 +111,38 @@ public struct Tokenizer: Sendable {
             i = end
         }
         return tokens
+    }
+
+    /// The token `s[range]` when every normalized scalar is ASCII and offsets are preserved; nil otherwise. Same
+    /// result as the general path: `normalized` lower-cased (abbreviation dots dropped), `text` the original.
+    @inline(__always)
+    private static func asciiToken(_ s: UnsafeBufferPointer<Unicode.Scalar>, original: UnsafeBufferPointer<Unicode.Scalar>,
+                                   _ range: Range<Int>, kind: Token.Kind) -> Token? {
+        for k in range where s[k].value >= 0x80 { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { buffer -> Token in
+            var m = 0
+            var same = kind != .abbreviation
+            for k in range {
+                let v = s[k].value
+                if kind == .abbreviation && v == 0x2E { continue }
+                let lower = v &- 0x41 < 26 ? v | 0x20 : v
+                buffer[m] = UInt8(truncatingIfNeeded: lower)
+                m += 1
+                if lower != original[k].value { same = false }
+            }
+            let normalized = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<m]), as: UTF8.self)
+            let text: String
+            if same {
+                text = normalized
+            } else if isASCII(original, range) {
+                var m = 0
+                for k in range { buffer[m] = UInt8(truncatingIfNeeded: original[k].value); m += 1 }
+                text = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<m]), as: UTF8.self)
+            } else {
+                text = ScalarClass.string(UnsafeBufferPointer(rebasing: original[range]))
+            }
+            return Token(range: range, text: text, normalized: normalized, kind: kind)
+        }
     }
 
     @inline(__always)
