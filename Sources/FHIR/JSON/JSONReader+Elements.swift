@@ -139,9 +139,22 @@ extension JSONReader {
             guard position < bytes.count else { throw error(.truncated, "Unexpected end of input: expected a value") }
 
             if member.isPlain {
-                try readMember(
-                    nameID: memberKey.name, member: member, typeIndex: typeIndex, childStart: childStart,
-                    nullSlots: &nullSlots)
+                if member.shape == .string && !member.isArray && bytes[position] == 0x22 {
+                    // The most common member, a single string primitive, read inline (what `readMember` does for
+                    // it, without two calls and the checks for arrays, nulls and other JSON types).
+                    path.append(PathStep(name: memberKey.name, index: -1))
+                    let valueOffset = position
+                    let text = try readString()
+                    if text.isEmpty {
+                        throw error(.emptyValue, "Empty string: FHIR does not allow empty values", at: valueOffset)
+                    }
+                    childStack.push(FHIRElement(name: name(memberKey.name), primitive: FHIRPrimitive(text, kind: .string)))
+                    path.removeLast()
+                } else {
+                    try readMember(
+                        nameID: memberKey.name, member: member, typeIndex: typeIndex, childStart: childStart,
+                        nullSlots: &nullSlots)
+                }
                 skipWhitespace()
                 if position < bytes.count {
                     let separator = bytes[position]
