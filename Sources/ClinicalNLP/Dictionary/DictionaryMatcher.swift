@@ -115,9 +115,9 @@ public struct DictionaryMatcher: MentionDetector {
     /// Key id of a note key, or -1. ASCII keys (nearly all) go through the byte table; others through the String
     /// dictionary, which keeps String's canonical-equivalence semantics (`é` ≡ `e\u{301}`).
     @inline(__always)
-    func keyID(_ bytes: ArraySlice<UInt8>) -> Int32 {
-        if Self.isASCII(bytes) { return bytes.withUnsafeBufferPointer { asciiKeys.id(of: $0) } }
-        return vocabulary[String(decoding: bytes, as: UTF8.self)] ?? -1
+    func keyID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        for b in bytes where b >= 0x80 { return vocabulary[String(decoding: bytes, as: UTF8.self)] ?? -1 }
+        return asciiKeys.id(of: bytes)
     }
 
     /// `Asthma (disorder)` → `Asthma`; other parentheses are kept.
@@ -173,13 +173,13 @@ public struct DictionaryMatcher: MentionDetector {
                         continue
                     }
                     for k in 0..<keys.keyCount {
-                        let bytes = keys.key(k)
                         tokenOf.append(index)
-                        let id = keyID(bytes)
+                        let range = keys.keyRange(k)
+                        let id = keys.storage.withUnsafeBufferPointer { keyID(UnsafeBufferPointer(rebasing: $0[range])) }
                         if id >= 0 {
                             ids.append(id)
                             if approximate { similarity.append(1) }
-                        } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: bytes, as: UTF8.self),
+                        } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: keys.key(k), as: UTF8.self),
                                                                               threshold: options.approximateThreshold) {
                             ids.append(id)
                             similarity.append(score)

@@ -18,7 +18,13 @@ struct MatchKeyBuffer {
 
     /// Bytes of key `k`.
     func key(_ k: Int) -> ArraySlice<UInt8> {
-        storage[(k == 0 ? 0 : ends[k - 1])..<ends[k]]
+        storage[keyRange(k)]
+    }
+
+    /// Where key `k` lies in `storage`.
+    @inline(__always)
+    func keyRange(_ k: Int) -> Range<Int> {
+        (k == 0 ? 0 : ends[k - 1])..<ends[k]
     }
 
     /// Appends `source` as one key (no stemming).

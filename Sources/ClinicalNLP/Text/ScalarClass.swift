@@ -92,7 +92,19 @@ enum ScalarClass {
             let n = bytes.count
             return [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
                 var i = 0, k = 0
+                let base = out.baseAddress!
                 while i < n {
+                    // Eight ASCII bytes at a time (notes are mostly ASCII).
+                    if i + 8 <= n {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for j in 0..<8 {
+                                (base + k + j).initialize(to: Unicode.Scalar(UInt8(truncatingIfNeeded: word >> (8 * UInt64(j)))))
+                            }
+                            i += 8; k += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(bytes[i])
                     var v: UInt32
                     if b0 < 0x80 {
