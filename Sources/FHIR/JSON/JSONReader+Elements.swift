@@ -129,13 +129,18 @@ extension JSONReader {
                 }
                 seenNames.append(key)
             }
-            skipWhitespace()
+            // Pretty-printed FHIR writes `"name": value`: test for exactly that before the general whitespace skips.
             if position < bytes.count && bytes[position] == 0x3A {
                 position += 1
             } else {
+                skipWhitespace()
                 try expect(0x3A, "':' after member name")
             }
-            skipWhitespace()
+            if position + 1 < bytes.count && bytes[position] == 0x20 && bytes[position + 1] > 0x20 {
+                position += 1
+            } else {
+                skipWhitespace()
+            }
             guard position < bytes.count else { throw error(.truncated, "Unexpected end of input: expected a value") }
 
             if member.isPlain {
@@ -155,7 +160,11 @@ extension JSONReader {
                         nameID: memberKey.name, member: member, typeIndex: typeIndex, childStart: childStart,
                         nullSlots: &nullSlots)
                 }
-                skipWhitespace()
+                if position < bytes.count && bytes[position] > 0x20 {
+                    // No whitespace before the separator (the usual case).
+                } else {
+                    skipWhitespace()
+                }
                 if position < bytes.count {
                     let separator = bytes[position]
                     position += 1
