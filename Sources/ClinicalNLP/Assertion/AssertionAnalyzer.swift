@@ -10,6 +10,8 @@ public struct AssertionAnalyzer: Sendable {
     let index: ContextPhraseIndex
     /// Categories implied by the section a mention is in (family history → family, ...).
     let sectionDefaults: [SectionCategory: ContextCategorySet]
+    /// The same few entries as a list: a linear scan of enum cases is cheaper than hashing the section per call.
+    let sectionDefaultList: [(SectionCategory, UInt8)]
     /// Words whose following period is not the end of a sentence ("Dr.", "Mr.", "vs.").
     let abbreviationHashes: Set<UInt64>
 
@@ -30,6 +32,7 @@ public struct AssertionAnalyzer: Sendable {
             }
         }
         self.sectionDefaults = sectionDefaults
+        self.sectionDefaultList = sectionDefaults.map { ($0.key, $0.value.mask) }
         self.abbreviationHashes = Set(Self.abbreviations.map { AssertionTokenizer.hash($0) })
     }
 
@@ -54,7 +57,10 @@ public struct AssertionAnalyzer: Sendable {
     public func analyze(text: [Unicode.Scalar], sentence: Range<Int>, targets: [Range<Int>],
                         section: SectionCategory?) -> [Assertion] {
         guard !targets.isEmpty else { return [] }
-        let implied = section.flatMap { sectionDefaults[$0] } ?? .none
+        var implied = ContextCategorySet.none
+        if let section {
+            for (candidate, mask) in sectionDefaultList where candidate == section { implied = ContextCategorySet(mask: mask) }
+        }
         let sentenceRange = sentence.clamped(to: 0..<text.count)
         let tokens = AssertionTokenizer.tokenize(text, range: sentenceRange)
         let matches = index.matches(in: tokens)

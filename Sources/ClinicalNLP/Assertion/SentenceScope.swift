@@ -34,7 +34,7 @@ struct SentenceScope {
             // Glued to a following word or closing bracket: "1.5", "e.g.x", "(see above.)". Glued to other
             // punctuation it still ends the sentence: templated text writes ".,HEADER:".
             if next.start == token.end,
-               next.kind == .word || [0x29, 0x5D, 0x22, 0x27, 0x2E].contains(next.first.value) { return false }
+               next.kind == .word || Self.isClosingOrPeriod(next.first.value) { return false }
             if next.kind == .word, next.first.properties.isLowercase { return false }
         }
         if value == 0x2E, position > 0 {
@@ -49,6 +49,15 @@ struct SentenceScope {
             }
         }
         return true
+    }
+
+    /// `)`, `]`, `"`, `'` or `.` (a switch, not an array literal built on every call).
+    @inline(__always)
+    private static func isClosingOrPeriod(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x29, 0x5D, 0x22, 0x27, 0x2E: return true
+        default: return false
+        }
     }
 
     /// `)` right after a one- or two-digit number that starts a word: an enumerated list item ("1) ... 2) ...").

@@ -88,6 +88,9 @@ public struct ClinicalPipeline: Sendable {
     func entities(for mentions: [Mention], in analyzed: AnalyzedText) -> [Entity] {
         guard !mentions.isEmpty else { return [] }
         let tokens = analyzed.tokens
+        let sections = analyzed.sections
+        let sentences = analyzed.sentences
+        var targets = [Range<Int>]()
         var entities = [Entity]()
         entities.reserveCapacity(mentions.count)
         var sectionIndex = 0
@@ -100,19 +103,18 @@ public struct ClinicalPipeline: Sendable {
         func flushGroup() {
             defer { group.removeAll(keepingCapacity: true); groupSentence = nil }
             guard let analyzer = assertionAnalyzer, !group.isEmpty else { return }
-            let sentenceRange = groupSentence.map { analyzed.sentences[$0].range } ?? entities[group[0]].range
-            let assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange,
-                                              targets: group.map { entities[$0].range },
+            let sentenceRange = groupSentence.map { sentences[$0].range } ?? entities[group[0]].range
+            targets.removeAll(keepingCapacity: true)
+            for index in group { targets.append(entities[index].range) }
+            let assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
                                               section: entities[group[0]].section)
             for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
         }
 
         for (mentionIndex, mention) in mentions.enumerated() {
             let start = mention.range.lowerBound
-            let sections = analyzed.sections
             while sectionIndex + 1 < sections.count, sections[sectionIndex + 1].range.lowerBound <= start { sectionIndex += 1 }
             let section = sections.isEmpty ? SectionCategory.none : sections[sectionIndex].category
-            let sentences = analyzed.sentences
             while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= start { sentenceIndex += 1 }
             let sentence: Int? = sentences.indices.contains(sentenceIndex) && sentences[sentenceIndex].range.contains(start)
                 ? sentenceIndex : nil
