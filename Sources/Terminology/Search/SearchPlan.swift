@@ -17,6 +17,8 @@ struct SearchPlan: Equatable {
     var checkedWords: [String] = []
     /// A prefix some word of every candidate name must start with.
     var checkedPrefix: String?
+    /// The summed doclist lengths of the words in `match`: what FTS5 walks at worst.
+    var intersectedDocuments = 0
 
     /// Doclists up to this length are intersected in FTS5 whatever the rarest word's length (cheap in any case).
     static let smallDocumentCount = 4096
@@ -70,6 +72,7 @@ struct SearchPlan: Equatable {
         for (rank, entry) in ordered.enumerated() {
             let part = entry.element
             let intersect = rank == 0 || part.documents <= affordable
+            if intersect { plan.intersectedDocuments += part.documents }
             switch part {
             case .word(let word, _):
                 if intersect { terms.append(quoted(word)) } else { plan.checkedWords.append(word) }
@@ -79,6 +82,7 @@ struct SearchPlan: Equatable {
                     let alternatives = completions.map(quoted)
                     terms.append(alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")")
                 } else {
+                    if intersect { plan.intersectedDocuments -= part.documents }
                     plan.checkedPrefix = prefix
                 }
             case .unplannedPrefix(let prefix):

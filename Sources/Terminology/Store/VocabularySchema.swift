@@ -7,7 +7,7 @@ import GRDB
 /// `tables` creates the OMOP tables, `indexes` creates the lookup indexes and fills the full-text name index.
 public enum VocabularySchema {
     /// Bumped when the layout changes; a database written by another version is refused with a clear message.
-    public static let version = "notegate-vocabulary-3"
+    public static let version = "notegate-vocabulary-4"
     static let tablesMigration = "tables"
     static let indexesMigration = "indexes"
 

@@ -22,9 +22,12 @@ extension VocabularyStore {
         try fastRead { db in
             let plan = try SearchPlan.make(words: words, lastIsPrefix: lastIsPrefix, in: db)
             guard let match = plan.match else { return }
+            // Names too short to hold every query word cannot match; skipping them saves walking the doclists
+            // where they are longest and the words meet least (see `SearchNameKey`).
+            let lowest = SearchNameKey.minimumKey(characters: Self.minimumCharacters(words, lastIsPrefix: lastIsPrefix))
             let hits = try db.cachedStatement(
-                sql: "SELECT rowid FROM concept_name_search WHERE concept_name_search MATCH ? LIMIT ?")
-            let keys = try Int64.fetchCursor(hits, arguments: [match, scanLimit])
+                sql: "SELECT rowid FROM concept_name_search WHERE concept_name_search MATCH ? AND rowid >= ? LIMIT ?")
+            let keys = try Int64.fetchCursor(hits, arguments: [match, lowest, scanLimit])
             var accepted = 0
             let candidates = try SearchCandidateReader(db)
             var concepts: [Int: Concept?] = [:]
@@ -69,6 +72,23 @@ extension VocabularyStore {
 
     /// Index hits read per candidate kept, at most.
     static let scanFactor = 4
+    /// The fewest characters a name holding every query word can have: the distinct plain words (those the index
+    /// holds as exactly that token) with one separator between each. A prefix counts with its own length unless it
+    /// may be the same token as another query word.
+    static func minimumCharacters(_ words: [String], lastIsPrefix: Bool) -> Int {
+        var whole = Set<String>()
+        for (position, word) in words.enumerated() where !(lastIsPrefix && position == words.count - 1) {
+            if SearchPlan.isPlainTerm(word) { whole.insert(word) }
+        }
+        var tokens = whole.map(\.count)
+        if lastIsPrefix, let prefix = words.last, SearchPlan.isPlainTerm(prefix),
+            !whole.contains(where: { $0.hasPrefix(prefix) })
+        {
+            tokens.append(prefix.count)
+        }
+        guard !tokens.isEmpty else { return 0 }
+        return tokens.reduce(0, +) + tokens.count - 1
+    }
 
     /// Whether a name's words hold the plan's checked words and prefix.
     static func contains(_ plan: SearchPlan, in nameWords: [String]) -> Bool {
