@@ -15,5 +15,8 @@ let package = Package(
         .executableTarget(name: "tagger-bench", dependencies: [.product(name: "ClinicalNLP", package: "NoteGate")]),
         .executableTarget(name: "vocab-bench", dependencies: [.product(name: "Terminology", package: "NoteGate")]),
         .executableTarget(name: "gateway-load", dependencies: []),
+        .executableTarget(name: "gateway-bench", dependencies: [
+            .product(name: "Gateway", package: "NoteGate"), .product(name: "FHIR", package: "NoteGate"),
+        ]),
     ]
 )

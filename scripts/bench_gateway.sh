@@ -8,6 +8,10 @@ cd "$(dirname "$0")/.."
 DURATION="${DURATION:-20}"
 CONNECTIONS="${CONNECTIONS:-4}"
 PORT="${PORT:-18080}"
+# NOTES_FILE: a JSONL corpus (`text` per line) to send instead of the built-in sentences, e.g.
+# ../shared/data/synthetic-notes/notes-1000-seed13.jsonl (1,000 distinct notes of about 2 KB).
+NOTES=()
+if [ -n "${NOTES_FILE:-}" ]; then NOTES=(--notes-file "$NOTES_FILE"); fi
 
 swift build -c release --product notegate --scratch-path .build-release 2>&1 | tail -1
 swift build -c release --package-path Benchmarks --scratch-path .build-bench --product gateway-load 2>&1 | tail -1
@@ -25,11 +29,11 @@ echo "machine: $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== saturation (closed loop, $CONNECTIONS connections, ${DURATION}s)"
 SAT=$("$LOAD" --host 127.0.0.1 --port "$PORT" --connections "$CONNECTIONS" --duration "$DURATION" \
-  --max-requests 200000 --warmup 10 --server-pid "$SERVER")
+  --max-requests 200000 --warmup 10 --server-pid "$SERVER" "${NOTES[@]}")
 echo "$SAT"
 RPS=$(echo "$SAT" | sed -n 's/.*requests_per_s=\([0-9.]*\).*/\1/p')
 HALF=$(awk -v r="$RPS" 'BEGIN { printf "%.1f", r / 2 }')
 
 echo "== half load (open loop at $HALF requests/s, $CONNECTIONS connections, ${DURATION}s)"
 "$LOAD" --host 127.0.0.1 --port "$PORT" --connections "$CONNECTIONS" --duration "$DURATION" \
-  --max-requests 200000 --rate "$HALF" --warmup 0 --server-pid "$SERVER"
+  --max-requests 200000 --rate "$HALF" --warmup 0 --server-pid "$SERVER" "${NOTES[@]}"

@@ -22,6 +22,8 @@ struct Options {
     var warmup = 3
     var serverPID: Int32?
     var path = "/fhir/$extract"
+    /// JSONL corpus (`text` member per line) to take the notes from instead of the built-in sentences.
+    var notesFile: String?
 
     init(_ arguments: [String]) {
         var index = 1
@@ -45,6 +47,7 @@ struct Options {
             case "--warmup": warmup = max(0, Int(value()) ?? warmup)
             case "--server-pid": serverPID = Int32(value())
             case "--path": path = value()
+            case "--notes-file": notesFile = value()
             default: fail("unknown option \(arguments[index])")
             }
             index += 1
@@ -84,10 +87,21 @@ func note(_ seed: Int, bytes: Int) -> String {
     return text
 }
 
-func bundle(notes: Int, noteBytes: Int, seed: Int) -> [UInt8] {
+/// The notes of a JSONL corpus (one object per line with a `text` member).
+func corpusNotes(_ path: String) -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    let notes = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
+        (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["text"] as? String
+    }
+    guard !notes.isEmpty else { fail("no notes in \(path)") }
+    return notes
+}
+
+func bundle(notes: Int, noteBytes: Int, seed: Int, corpus: [String]? = nil) -> [UInt8] {
     var entries: [String] = []
     for index in 0..<notes {
-        let data = Data(note(seed + index, bytes: noteBytes).utf8).base64EncodedString()
+        let text = corpus.map { $0[(seed * notes + index) % $0.count] } ?? note(seed + index, bytes: noteBytes)
+        let data = Data(text.utf8).base64EncodedString()
         entries.append("""
             {"fullUrl":"urn:uuid:00000000-0000-4000-8000-\(String(format: "%012d", seed * 100 + index))",\
             "resource":{"resourceType":"DocumentReference","id":"load-\(seed)-\(index)","status":"current",\
@@ -188,8 +202,11 @@ func request(path: String, port: Int, body: [UInt8]) -> [UInt8] {
 // MARK: Run
 
 let options = Options(CommandLine.arguments)
-let payloads = (0..<16).map { request(path: options.path, port: options.port, body: bundle(
-    notes: options.notesPerRequest, noteBytes: options.noteBytes, seed: $0)) }
+let corpus = options.notesFile.map(corpusNotes)
+// With a corpus, every note of it is sent once per cycle of payloads; otherwise 16 synthetic payloads.
+let payloadCount = corpus.map { max(1, $0.count / options.notesPerRequest) } ?? 16
+let payloads = (0..<payloadCount).map { request(path: options.path, port: options.port, body: bundle(
+    notes: options.notesPerRequest, noteBytes: options.noteBytes, seed: $0, corpus: corpus)) }
 
 // Warm-up (not measured).
 do {
@@ -222,6 +239,18 @@ final class Results: @unchecked Sendable {
 }
 
 let results = Results()
+/// User + system CPU seconds the server process has used (`/proc/PID/stat` fields 14 and 15, in clock ticks):
+/// CPU time per note does not depend on what else the machine is doing, unlike notes per second.
+func serverCPUSeconds() -> Double? {
+    guard let pid = options.serverPID,
+          let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+let serverCPUAtStart = serverCPUSeconds()
 let start = DispatchTime.now().uptimeNanoseconds
 let end = start + UInt64(options.duration * 1e9)
 // Open loop: each connection owns every `connections`-th slot of a global schedule at `rate` requests/s.
@@ -272,13 +301,19 @@ if let pid = options.serverPID,
     peakMemory = line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
 }
 let requestsPerSecond = Double(sorted.count) / elapsed
+let serverCPU = serverCPUAtStart.flatMap { before in serverCPUSeconds().map { $0 - before } }
+let notesDone = Double(sorted.count * options.notesPerRequest)
 print(String(format: """
     mode=%@ connections=%d duration_s=%.1f requests_ok=%d errors=%d
     requests_per_s=%.1f notes_per_s=%.1f (notes/request=%d, note_bytes≈%d)
     latency_ms p50=%.1f p90=%.1f p99=%.1f max=%.1f
     server_peak_rss=%@
+    %@
     """,
     options.rate > 0 ? "open-loop rate=\(options.rate)/s" : "closed-loop (saturation)", options.connections, elapsed,
     sorted.count, results.errors, requestsPerSecond, requestsPerSecond * Double(options.notesPerRequest),
-    options.notesPerRequest, options.noteBytes, percentile(50), percentile(90), percentile(99), sorted.last ?? .nan,
-    peakMemory))
+    options.notesPerRequest,
+    corpus.map { $0.reduce(0) { $0 + $1.utf8.count } / $0.count } ?? options.noteBytes, percentile(50), percentile(90), percentile(99), sorted.last ?? .nan,
+    peakMemory,
+    serverCPU.map { cpu in String(format: "server_cpu_s=%.2f cpu_ms_per_note=%.3f (notes/s per fully used core: %.0f)",
+                                   cpu, cpu / notesDone * 1000, notesDone / cpu) } ?? "server_cpu_s=unknown"))

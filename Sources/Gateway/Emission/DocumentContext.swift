@@ -19,6 +19,8 @@ public struct DocumentContext: Sendable, Equatable {
     public var path: String
     /// FHIRPath (relative to the document) of the attachment the text came from, e.g. `DocumentReference.content[0].attachment`.
     public var attachmentPath: String?
+    /// `documentReferenceElement()` built once per emission (every emitted resource carries it).
+    var preparedReference: FHIRElement?
 
     public init(reference: String, identity: String, resourceType: String = "DocumentReference",
                 subject: FHIRElement? = nil, encounter: FHIRElement? = nil, date: String? = nil,
@@ -77,6 +79,10 @@ public struct DocumentContext: Sendable, Equatable {
 
     /// The Reference element pointing at the document: literal when it has a reference, else by identifier.
     public func documentReferenceElement(name: String = "valueReference") -> FHIRElement {
+        if var prepared = preparedReference {
+            prepared.name = name
+            return prepared
+        }
         if !reference.isEmpty, !reference.contains("|") {
             return .complex(name, [.string("reference", reference)])
         }

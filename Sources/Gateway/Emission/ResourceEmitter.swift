@@ -10,7 +10,11 @@ import Terminology
 /// derivation-reference extension and the raw assertion / resolution extensions.
 public struct ResourceEmitter: Sendable {
     public var options: EmissionOptions
-    public var versions: ProcessingVersions
+    public var versions: ProcessingVersions {
+        didSet { memos = EmitterMemos() }
+    }
+    /// Shared constant sub-trees; they depend on `versions` (the tags), so they are replaced when those change.
+    private(set) var memos = EmitterMemos()
 
     public init(options: EmissionOptions, versions: ProcessingVersions) {
         self.options = options
@@ -31,6 +35,8 @@ public struct ResourceEmitter: Sendable {
     }
 
     public func emit(_ findings: [Finding], context: DocumentContext, recordedAt: String) -> DocumentEmission {
+        var context = context
+        context.preparedReference = context.documentReferenceElement()
         var resources: [FHIRElement] = []
         var dispositions: [Disposition] = []
         for finding in findings {
@@ -124,6 +130,10 @@ public struct ResourceEmitter: Sendable {
     }
 
     func tags(review: [String]) -> [FHIRElement] {
+        memos.constants.element(EmitterMemos.ConstantKey(kind: .tags, a: review.joined(separator: " "))) { .complex("meta", buildTags(review: review)) }.children
+    }
+
+    private func buildTags(review: [String]) -> [FHIRElement] {
         var tags: [FHIRElement] = [
             coding("tag", system: NoteGateURIs.pipelineVersionSystem, code: versions.pipeline, display: "NoteGate \(versions.noteGate) NLP pipeline"),
             coding("tag", system: NoteGateURIs.vocabularyReleaseSystem, code: versions.vocabularyRelease, display: "OMOP vocabulary release"),
@@ -143,8 +153,11 @@ public struct ResourceEmitter: Sendable {
         return element
     }
 
+    /// A CodeableConcept with one coding. Those NoteGate writes are fixed codes (statuses, categories): memoised.
     func codeableConcept(_ name: String, system: String, code: String, display: String? = nil) -> FHIRElement {
-        .complex(name, [coding("coding", system: system, code: code, display: display)])
+        memos.constants.element(EmitterMemos.ConstantKey(kind: .codeableConcept, a: name, b: system, c: code, d: display ?? "")) {
+            .complex(name, [coding("coding", system: system, code: code, display: display)])
+        }
     }
 
     /// `code`: source coding (the matched non-standard concept), the standard concept's own coding, the OMOP
@@ -156,10 +169,15 @@ public struct ResourceEmitter: Sendable {
             for concept in [match.source, match.standard].compactMap({ $0 }) {
                 guard let system = VocabularySystems.systemURI(forVocabulary: concept.vocabularyId),
                       seen.insert("\(system)|\(concept.conceptCode)").inserted else { continue }
-                element.append(coding("coding", system: system, code: concept.conceptCode, display: concept.name))
+                element.append(memos.constants.element(EmitterMemos.ConstantKey(kind: .coding, a: system, b: concept.conceptCode, c: concept.name)) {
+                    coding("coding", system: system, code: concept.conceptCode, display: concept.name)
+                })
             }
-            element.append(coding("coding", system: NoteGateURIs.omopSystem, code: String(match.standard.conceptId),
-                                  display: match.standard.name, version: versions.vocabularyRelease))
+            let omop = String(match.standard.conceptId)
+            element.append(memos.constants.element(EmitterMemos.ConstantKey(kind: .omopCoding, a: omop, b: match.standard.name)) {
+                coding("coding", system: NoteGateURIs.omopSystem, code: omop, display: match.standard.name,
+                       version: versions.vocabularyRelease)
+            })
         }
         element.append(.string("text", finding.entity.text))
         return element
@@ -175,6 +193,14 @@ public struct ResourceEmitter: Sendable {
 
     func assertionExtension(_ entity: Entity) -> FHIRElement {
         let a = entity.assertion
+        let flags = (a.negated ? "n" : "-") + (a.possible ? "p" : "-") + (a.hypothetical ? "h" : "-") + (a.historical ? "H" : "-")
+        return memos.constants.element(EmitterMemos.ConstantKey(kind: .assertion, a: flags, b: a.experiencer.rawValue, c: entity.section.rawValue)) {
+            buildAssertionExtension(entity)
+        }
+    }
+
+    private func buildAssertionExtension(_ entity: Entity) -> FHIRElement {
+        let a = entity.assertion
         return .extension(url: NoteGateURIs.assertionExtension, [
             .extension(url: "negated", [.boolean("valueBoolean", a.negated)]),
             .extension(url: "possible", [.boolean("valueBoolean", a.possible)]),
@@ -186,6 +212,14 @@ public struct ResourceEmitter: Sendable {
     }
 
     func resolutionExtension(_ finding: Finding) -> FHIRElement {
+        let mention = finding.entity.mention
+        let key = EmitterMemos.ResolutionKey(
+            score: finding.match?.score, matchKind: finding.match?.matchKind, ambiguous: finding.isAmbiguous,
+            mentionSource: mention.source, mentionScore: mention.score, resolvedText: mention.preferredText)
+        return memos.resolutions.element(key) { buildResolutionExtension(finding) }
+    }
+
+    private func buildResolutionExtension(_ finding: Finding) -> FHIRElement {
         var parts: [FHIRElement] = []
         if let match = finding.match {
             parts.append(.extension(url: "score", [.decimal("valueDecimal", DecimalText.format(match.score))]))

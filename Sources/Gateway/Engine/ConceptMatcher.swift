@@ -10,12 +10,21 @@ public struct ConceptMatcher: Sendable {
     let standardByKey: [Int: [Concept]]
     let remote: (any TerminologyService)?
     let minimumScore: Double
+    let cache: ResolutionCache
 
-    public init(resolver: ConceptResolver, standardByKey: [Int: [Concept]], remote: (any TerminologyService)?, minimumScore: Double) {
+    /// `cacheCapacity`: resolver answers kept per generation (see `ResolutionCache`).
+    public init(resolver: ConceptResolver, standardByKey: [Int: [Concept]], remote: (any TerminologyService)?, minimumScore: Double,
+                cacheCapacity: Int = 50_000) {
         self.resolver = resolver
         self.standardByKey = standardByKey
         self.remote = remote
         self.minimumScore = minimumScore
+        self.cache = ResolutionCache(capacity: cacheCapacity)
+    }
+
+    /// The local resolver's answer, memoised.
+    func resolve(_ query: ResolutionQuery) -> Resolution {
+        cache.resolution(for: query) { resolver.resolve(query) }
     }
 
     /// OMOP domains a label resolves into.
@@ -35,7 +44,7 @@ public struct ConceptMatcher: Sendable {
             text: mention.preferredText ?? mention.text, domains: domains,
             hasStrength: entity.attributes.contains { $0.kind == .strength },
             hasForm: entity.attributes.contains { $0.kind == .form })
-        let resolution = resolver.resolve(query)
+        let resolution = resolve(query)
         let keyed = mention.conceptKey.flatMap(Int.init).flatMap { standardByKey[$0] }?.filter { domains.contains($0.domainId) } ?? []
         if !keyed.isEmpty {
             // The dictionary named the concept: take the resolver's view of it when it has one (score, source).
@@ -65,7 +74,7 @@ extension ConceptMatcher {
     /// A clinical or branded drug named by a whole medication phrase (`amoxicillin 250 mg / clavulanate 125 mg
     /// oral tablet`), when the resolver finds one by exact name, synonym or normalised words.
     func drugPhraseMatch(_ phrase: String) -> Concept? {
-        let resolution = resolver.resolve(ResolutionQuery(text: phrase, domains: ["Drug"], hasStrength: true, hasForm: true))
+        let resolution = resolve(ResolutionQuery(text: phrase, domains: ["Drug"], hasStrength: true, hasForm: true))
         guard let best = resolution.best, best.score >= 0.9,
               [MatchKind.exact, .synonym, .normalized].contains(best.matchKind),
               best.concept.conceptClassId.contains("Drug"), best.concept.conceptClassId != "Ingredient" else { return nil }

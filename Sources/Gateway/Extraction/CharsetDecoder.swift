@@ -66,21 +66,23 @@ public enum CharsetDecoder {
 
     private static func decodeUTF8(_ bytes: [UInt8]) throws(DecodingError) -> String {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var view = String.UnicodeScalarView()
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes[start...].makeIterator()
-        var offset = start
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                view.append(Unicode.UTF8.decode(encoded))
-                offset += encoded.count
-            case .emptyInput:
-                return String(view)
-            case .error(let length):
-                throw DecodingError(charset: .utf8, byteOffset: offset, reason: "invalid sequence of \(length) byte(s)")
+        let body = bytes[start...]
+        // Validate first (the error names the byte offset), then decode in one pass: most notes are ASCII or
+        // valid UTF-8, so the check is a scan and the String is built by the standard library's bulk decoder.
+        if !body.allSatisfy({ $0 < 0x80 }) {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = body.makeIterator()
+            var offset = start
+            validation: while true {
+                switch parser.parseScalar(from: &iterator) {
+                case .valid(let encoded): offset += encoded.count
+                case .emptyInput: break validation
+                case .error(let length):
+                    throw DecodingError(charset: .utf8, byteOffset: offset, reason: "invalid sequence of \(length) byte(s)")
+                }
             }
         }
+        return String(decoding: body, as: UTF8.self)
     }
 
     private static func decodeUTF16(_ bytes: [UInt8], from start: Int, bigEndian: Bool,

@@ -21,6 +21,26 @@ public enum NameBasedUUID {
     /// Lower-case UUID text in NoteGate's namespace for a name made of parts joined by U+001F (unit separator,
     /// which cannot occur in FHIR ids, references or concept codes).
     public static func id(_ parts: String...) -> String {
-        make(namespace: noteGateNamespace, name: parts.joined(separator: "\u{1F}")).uuidString.lowercased()
+        lowercasedText(make(namespace: noteGateNamespace, name: parts.joined(separator: "\u{1F}")))
+    }
+
+    /// `uuid.uuidString.lowercased()` without the two intermediate strings (ids are made for every resource).
+    static func lowercasedText(_ uuid: UUID) -> String {
+        let hex: StaticString = "0123456789abcdef"
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    out[position] = hex.utf8Start[Int(bytes[index] >> 4)]
+                    out[position + 1] = hex.utf8Start[Int(bytes[index] & 0x0F)]
+                    position += 2
+                }
+                return position
+            }
+        }
     }
 }

@@ -1,37 +1,40 @@
 /// SHA-1 (FIPS 180-4), used only to derive RFC 9562 version-5 (name-based) UUIDs, which the RFC defines over
-/// SHA-1. Not used for security. Written here because Foundation on Linux has no digest API and the package
-/// takes no crypto dependency for this one use.
-struct SHA1 {
-    private var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
-    private var buffer: [UInt8] = []
-    private var length: UInt64 = 0
-
-    mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
-        }
-    }
-
-    mutating func finalize() -> [UInt8] {
-        let bitLength = length &* 8
-        update([0x80])
-        while buffer.count != 56 { update([0]) }
-        update((0..<8).reversed().map { UInt8(truncatingIfNeeded: bitLength >> ($0 * 8)) })
-        return [h.0, h.1, h.2, h.3, h.4].flatMap { word in (0..<4).reversed().map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) } }
-    }
-
+/// SHA-1, and to check `Attachment.hash`. Not used for security. Written here because Foundation on Linux has no
+/// digest API and the package takes no crypto dependency for this one use.
+///
+/// One-shot: the message is padded into one buffer and compressed block by block (an id is derived for every
+/// emitted resource, so this sits on the hot path).
+enum SHA1 {
     static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var sha = SHA1()
-        sha.update(bytes)
-        return sha.finalize()
+        var message = Array(bytes)
+        let bitLength = UInt64(message.count) &* 8
+        message.append(0x80)
+        let padded = (message.count + 8 + 63) / 64 * 64
+        message.append(contentsOf: repeatElement(0, count: padded - 8 - message.count))
+        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
+        var w = [UInt32](repeating: 0, count: 80)
+        message.withUnsafeBufferPointer { block in
+            w.withUnsafeMutableBufferPointer { w in
+                for offset in stride(from: 0, to: block.count, by: 64) {
+                    compress(block, at: offset, w: w, h: &h)
+                }
+            }
+        }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for word in [h.0, h.1, h.2, h.3, h.4] {
+            for shift in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
+        }
+        return digest
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 80)
+    private static func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int, w: UnsafeMutableBufferPointer<UInt32>,
+                                 h: inout (UInt32, UInt32, UInt32, UInt32, UInt32)) {
         for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            let j = offset + 4 * i
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
         for i in 16..<80 {
             let x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]

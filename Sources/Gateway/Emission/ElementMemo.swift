@@ -1,0 +1,55 @@
+import FHIR
+import Synchronization
+
+/// Sub-trees that recur unchanged in many emitted resources (the assertion extension of an affirmed problem,
+/// `verificationStatus = confirmed`, the coding of a frequent concept), built once and shared.
+///
+/// An emitted resource is some sixty small nodes, and building them (one array per complex node) is most of the
+/// emitter's cost; a shared sub-tree costs one retain. The keys come from small, closed sets (assertion values ×
+/// sections, status codes, the concepts a site's notes mention), so the memo is not evicted: past
+/// `maximumEntries` new sub-trees are simply built each time.
+final class ElementMemo<Key: Hashable & Sendable>: Sendable {
+    private let elements = Mutex<[Key: FHIRElement]>([:])
+    let maximumEntries: Int
+
+    init(maximumEntries: Int = 20_000) {
+        self.maximumEntries = maximumEntries
+    }
+
+    func element(_ key: Key, build: () -> FHIRElement) -> FHIRElement {
+        if let hit = elements.withLock({ $0[key] }) { return hit }
+        let element = build()
+        elements.withLock { table in
+            if table.count < maximumEntries { table[key] = element }
+        }
+        return element
+    }
+}
+
+/// The memos of one `ResourceEmitter`.
+final class EmitterMemos: Sendable {
+    /// Keyed by what the sub-tree is built from: a kind tag and the strings that vary.
+    let constants = ElementMemo<ConstantKey>()
+    let resolutions = ElementMemo<ResolutionKey>()
+
+    /// A kind of sub-tree and up to four strings it is built from (a struct, not an array: a lookup allocates nothing).
+    struct ConstantKey: Hashable, Sendable {
+        var kind: Kind
+        var a: String
+        var b: String = ""
+        var c: String = ""
+        var d: String = ""
+
+        enum Kind: UInt8, Sendable { case tags, codeableConcept, assertion, coding, omopCoding }
+    }
+
+    /// Everything the resolution extension is built from.
+    struct ResolutionKey: Hashable, Sendable {
+        var score: Double?
+        var matchKind: String?
+        var ambiguous: Bool
+        var mentionSource: String
+        var mentionScore: Double
+        var resolvedText: String?
+    }
+}
