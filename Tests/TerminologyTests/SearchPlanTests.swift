@@ -88,6 +88,15 @@ import Testing
             == [8900])
     }
 
+    @Test(arguments: [
+        ("essential hypertension", 320128), ("type 2 diab", 201826), ("heart fa", 316139),
+        ("chronic kidney disease", 46271022), ("covid 19", 37311061), ("aspirin", 1112807),
+    ])
+    func embeddedVocabularyRanksTheIntendedConceptFirst(query: String, conceptId: Int) throws {
+        let hits = try TerminologyFixtures.embeddedStore.search(SearchRequest(text: query, count: 5))
+        #expect(hits.first?.concept?.conceptId == conceptId)
+    }
+
     @Test func planChecksAVeryCommonWordInsteadOfIntersectingIt() {
         let plan = SearchPlan.plan([
             .word("common", documents: 1_000_000), .word("rare", documents: 40),
