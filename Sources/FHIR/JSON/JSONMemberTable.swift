@@ -69,9 +69,10 @@ final class JSONMemberTable: @unchecked Sendable {
             _ = intern(type.name)
             if type.kind == .resource { resourceTypes[type.name] = Int32(typeIndex) }
             // Same entry numbering as the type's ElementNameTable (sorted names), so `MemberInfo.entry` agrees.
+            // At most a quarter of the slots used: fewer probes per lookup (measured ~1%), a few KB more table.
             let table = type.nameTable
             var capacity = 4
-            while capacity < table.names.count * 2 { capacity *= 2 }
+            while capacity < table.names.count * 4 { capacity *= 2 }
             let base = slots.count
             slots.append(contentsOf: repeatElement(-1, count: capacity))
             slotBase.append(base)
