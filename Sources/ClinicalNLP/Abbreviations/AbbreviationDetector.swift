@@ -43,11 +43,16 @@ public struct AbbreviationDetector: MentionDetector {
         var mentions = [Mention]()
         var sentenceIndex = 0
         var sectionIndex = 0
-        for (index, token) in text.tokens.enumerated() where token.kind == .word || token.kind == .abbreviation {
-            // Cheap filter first: abbreviations are short; the lookup uses the lower-cased form the token already
-            // carries and checks the case afterwards.
-            guard token.normalized.utf8.count <= lexicon.maximumLength, mayBeAbbreviation(token.normalized),
-                  let entry = lexicon.entry(normalized: token.normalized),
+        let tokens = text.tokens
+        for index in tokens.indices {
+            // Cheap filters first, on the token in place (a copy would retain its two Strings): word kinds,
+            // abbreviations are short, and ASCII words outside the byte table cannot match. The lookup uses the
+            // lower-cased form the token already carries and checks the case afterwards.
+            let kind = tokens[index].kind
+            guard kind == .word || kind == .abbreviation, tokens[index].normalized.utf8.count <= lexicon.maximumLength,
+                  mayBeAbbreviation(tokens[index].normalized) else { continue }
+            let token = tokens[index]
+            guard let entry = lexicon.entry(normalized: token.normalized),
                   !entry.caseSensitive || entry.abbreviation == (token.kind == .abbreviation
                       ? token.text.replacingOccurrences(of: ".", with: "") : token.text)
             else { continue }
