@@ -9,12 +9,12 @@ extension VocabularyStore {
     /// `candidateLimit` names passing the filters are scored, in Swift: exact name first, then the share of words in
     /// common, then standard concepts, then shorter names. At most `scanFactor` times that many index hits are read,
     /// which bounds the cost of a query whose words rarely occur together or whose filters reject most names.
-    public func search(_ request: SearchRequest, candidateLimit: Int = 40) throws -> [SearchHit] {
+    public func search(_ request: SearchRequest, candidateLimit: Int = 20) throws -> [SearchHit] {
         let words = TextNormalizer.words(request.text).filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
         // A one-letter prefix would match a large share of the index: a one-letter last word is a whole word.
         let lastIsPrefix = words[words.count - 1].unicodeScalars.count >= 2
-        let limit = max(candidateLimit, (request.offset + request.count) * 4)
+        let limit = max(candidateLimit, (request.offset + request.count) * 2)
         let scanLimit = limit * Self.scanFactor
         let querySurface = words.joined(separator: " ")
         let queryBag = Set(TextNormalizer.bagWords(fromWords: words))
