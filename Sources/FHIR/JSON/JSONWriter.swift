@@ -42,14 +42,8 @@ struct JSONWriter {
     /// emitter reuses its constant extensions and codings this way) renders to the same bytes each time, so in
     /// compact mode its rendering is kept by storage address and type and copied on later visits. Addresses are
     /// stable and unique while the tree being written is alive, which is exactly the writer's lifetime. An address
-    /// is only rendered into the table on its second visit, so unshared nodes cost one set insertion.
-    private struct SharedKey: Hashable {
-        var storage: UnsafeRawPointer
-        var type: ObjectIdentifier?
-    }
-
-    private var seenOnce: Set<SharedKey> = []
-    private var renderedShared: [SharedKey: [UInt8]] = [:]
+    /// is only rendered into the table on its second visit, so unshared nodes cost one table insertion.
+    private var shared = SharedRenderings()
 
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
     @discardableResult
@@ -59,15 +53,16 @@ struct JSONWriter {
                   element.resourceType == nil, element.id == nil else {
                 return writeObject(resourceType: element.resourceType, id: element.id, children: children, type: type)
             }
-            let key = SharedKey(storage: UnsafeRawPointer(storage), type: type.map(ObjectIdentifier.init))
-            if let bytes = renderedShared[key] {
-                output.append(contentsOf: bytes)
-                return !bytes.isEmpty
+            let typeKey = type.map { UInt(bitPattern: Unmanaged.passUnretained($0).toOpaque()) } ?? 0
+            let visit = shared.visit(storage: UnsafeRawPointer(storage), type: typeKey)
+            if case .rendered(let range) = visit {
+                output.append(contentsOf: shared.arena[range])
+                return !range.isEmpty
             }
             let start = output.count
             let wrote = writeObject(resourceType: nil, id: nil, children: children, type: type)
-            if !seenOnce.insert(key).inserted {
-                renderedShared[key] = wrote ? Array(output[start...]) : []
+            if case .secondVisit = visit {
+                shared.store(storage: UnsafeRawPointer(storage), type: typeKey, bytes: output[start...])
             }
             return wrote
         }
@@ -196,7 +191,7 @@ struct JSONWriter {
                 let itemMark = output.count
                 if !firstItem { output.append(0x2C) }
                 newline()
-                if writeObject(children[item], type: objectType(children[item], declaredType)) {
+                if writeObject(children[item], type: objectType(children[item].resourceType, declaredType)) {
                     firstItem = false
                 } else {
                     output.removeSubrange(itemMark...)
@@ -211,7 +206,7 @@ struct JSONWriter {
             output.append(0x5D)
         } else {
             let item = child(0)
-            if !writeObject(children[item], type: objectType(children[item], declaredType)) {
+            if !writeObject(children[item], type: objectType(children[item].resourceType, declaredType)) {
                 rollback(to: mark, first: &first)
             }
         }
@@ -226,8 +221,8 @@ struct JSONWriter {
         }
     }
 
-    private func objectType(_ member: FHIRElement, _ declared: TypeDefinition?) -> TypeDefinition? {
-        if let resourceType = member.resourceType { return definitions.type(resourceType) }
+    private func objectType(_ resourceType: String?, _ declared: TypeDefinition?) -> TypeDefinition? {
+        if let resourceType { return definitions.type(resourceType) }
         return declared
     }
 
