@@ -44,6 +44,20 @@ public struct Sectionizer: Sendable {
         var i = 0
         var lastHeaderEnd = 0
         while i < n {
+            if i > 0 {
+                // Jump to the next place a header can start: after a line break, `,`, `.` or `;`.
+                let next = s.withUnsafeBufferPointer { p -> Int in
+                    var j = i
+                    while j < n {
+                        let v = p[j - 1].value
+                        if v == 0x0A || v == 0x0D || v == 0x2C || v == 0x2E || v == 0x3B { return j }
+                        j += 1
+                    }
+                    return n
+                }
+                i = next
+                if i >= n { break }
+            }
             let atLineStart = i == 0 || ScalarClass.isNewline(s[i - 1])
             let afterSeparator = !atLineStart && i > 0 && (s[i - 1] == "," || s[i - 1] == "." || s[i - 1] == ";")
             if (atLineStart || afterSeparator) && i >= lastHeaderEnd,
