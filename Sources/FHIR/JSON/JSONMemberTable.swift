@@ -48,6 +48,8 @@ final class JSONMemberTable: @unchecked Sendable {
     private let resourceTypes: [String: Int32]
     /// Type index of `Element` (the type of `_name` objects).
     let elementTypeIndex: Int32
+    /// Pool id of the name `resourceType`.
+    let resourceTypeNameID: Int32?
 
     init(_ definitions: FHIRDefinitions) {
         var names: [String] = []
@@ -93,6 +95,7 @@ final class JSONMemberTable: @unchecked Sendable {
         self.nameIDs = nameIDs
         self.resourceTypes = resourceTypes
         self.elementTypeIndex = definitions.typeList.firstIndex { $0.name == "Element" }.map(Int32.init) ?? -1
+        self.resourceTypeNameID = nameIDs["resourceType"]
         self.pointers = Pointers(
             slotBase: JSONMemberTable.immortal(slotBase), slotMask: JSONMemberTable.immortal(slotMask),
             slots: JSONMemberTable.immortal(slots), entries: JSONMemberTable.immortal(entries),

@@ -263,11 +263,17 @@ extension JSONReader {
             guard byte == 0x22 else {
                 throw error(.syntax, "Expected a member name in quotes, found \(describe(byteAt: position))")
             }
-            let key = try readString()
+            let isResourceType: Bool
+            if isResourceTypeKey(at: position) {
+                position += 14
+                isResourceType = true
+            } else {
+                isResourceType = try readString() == "resourceType"
+            }
             skipWhitespace()
             try expect(0x3A, "':' after member name")
             skipWhitespace()
-            if key == "resourceType" {
+            if isResourceType {
                 guard current != nil else { throw error(.truncated, "Unexpected end of input: expected a value") }
                 guard current == 0x22 else {
                     throw error(.wrongType, "'resourceType' must be a JSON string")
@@ -426,6 +432,9 @@ extension JSONReader {
     /// (unknown, `_name`, escaped) are read as strings and get a side name id.
     @inline(__always)
     private mutating func readMemberName(typeIndex: Int32) throws(FHIRParseError) -> MemberKey {
+        /// The key was plain (no escape, nothing non-ASCII) and the type does not know it: the decoded name is the
+        /// same bytes, so looking it up again would fail again.
+        var plainAndUnknown = false
         if typeIndex >= 0, let base = bytes.baseAddress {
             let start = position + 1
             var end = start
@@ -465,10 +474,16 @@ extension JSONReader {
                     position = end + 1
                     return MemberKey(name: entry.pointee.nameID, info: entry.pointee.member)
                 }
+                plainAndUnknown = true
+                // Every resource's `resourceType` member comes here: name it by its pool id, no String built.
+                if let resourceTypeID, isResourceTypeKey(at: position) {
+                    position += 14
+                    return MemberKey(name: resourceTypeID, info: .unknown)
+                }
             }
         }
         let key = try readString()
-        if typeIndex >= 0 {
+        if typeIndex >= 0 && !plainAndUnknown {
             // Escaped or non-ASCII names: resolve the decoded name.
             let utf8 = Array(key.utf8)
             let found = utf8.withUnsafeBufferPointer { buffer -> UnsafePointer<JSONMemberTable.Entry>? in
@@ -481,6 +496,16 @@ extension JSONReader {
             if let found { return MemberKey(name: found.pointee.nameID, info: found.pointee.member) }
         }
         return MemberKey(name: sideName(key), info: .unknown)
+    }
+
+    /// True when the bytes at `offset` are `"resourceType"` with its quotes (written without escapes).
+    @inline(__always)
+    func isResourceTypeKey(at offset: Int) -> Bool {
+        guard offset + 14 <= bytes.count, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base + offset)
+        // `"resourc` and `rceType"` as little-endian words (the two loads overlap by two bytes).
+        return raw.loadUnaligned(as: UInt64.self) == 0x6372_756F_7365_7222
+            && raw.loadUnaligned(fromByteOffset: 6, as: UInt64.self) == 0x2265_7079_5465_6372
     }
 
     /// Reads the value of `_name`: one object, or an array of objects and nulls.

@@ -32,12 +32,16 @@ struct JSONReader {
         var index: Int
     }
 
+    /// Pool id of the name `resourceType` (an element of ExampleScenario.instance, so in the pool).
+    let resourceTypeID: Int32?
+
     init(bytes: UnsafeBufferPointer<UInt8>, options: FHIRJSON.ParseOptions, definitions: FHIRDefinitions) {
         self.bytes = bytes
         self.options = options
         self.definitions = definitions
         self.members = JSONMemberTable.r4
         self.table = members.pointers
+        self.resourceTypeID = members.resourceTypeNameID
     }
 
     /// The String of a name id.
