@@ -37,6 +37,23 @@ struct FHIRJSONReaderFastPathTests {
         #expect(duplicate.message.contains("Duplicate member 'status'"))
     }
 
+    @Test("resourceType is found written plainly, escaped, or after other members; near misses stay unknown")
+    func resourceTypeKeys() throws {
+        let escaped = try FHIRJSON.parse(#"{"resource\u0054ype":"Patient","active":true}"#)
+        #expect(escaped.resourceType == "Patient")
+        #expect(escaped.boolean("active") == true)
+        let late = try FHIRJSON.parse(#"{"active":true,"resourceType":"Patient","resourceTypeX":"kept"}"#)
+        #expect(late.resourceType == "Patient")
+        #expect(late.string("resourceTypeX") == "kept")
+        #expect(late.first("resourceType") == nil)
+        let duplicate = try #require(parseError(#"{"resourceType":"Patient","resourceType":"Patient"}"#))
+        #expect(duplicate.code == .duplicateKey)
+        #expect(duplicate.column == 27)
+        #expect(duplicate.message == "Duplicate member 'resourceType'")
+        let missing = try #require(parseError(#"{"resourceTyp":"Patient"}"#))
+        #expect(missing.code == .missingResourceType)
+    }
+
     @Test("duplicate keys are found below and above the 64-entry bit mask")
     func duplicatesBeyondTheMask() throws {
         let table = try #require(FHIRDefinitions.r4.type("ElementDefinition")).nameTable
