@@ -39,14 +39,15 @@ public struct MedicationAttributeExtractor: Sendable {
         // Strength and form are reported once (a later "2 tabs" still gives a dose).
         var seenStrength = false, seenForm = false
         while i < end {
-            let token = tokens[i]
-            if token.kind == .punctuation && token.text == ";" { break }
+            let kind = tokens[i].kind
+            if kind == .punctuation && tokens[i].text == ";" { break }
             // Every pattern below starts with a number, a dosing code or one of the start words: skip other
-            // tokens before any table lookup.
-            if token.kind != .number && token.kind != .code && !MedicationPhrases.mayStartAttribute(token.normalized) {
+            // tokens before any table lookup (and before copying the token).
+            if kind != .number && kind != .code && !MedicationPhrases.mayStartAttribute(tokens[i].normalized) {
                 i += 1
                 continue
             }
+            let token = tokens[i]
             // Strength: number [- number] unit.
             if token.kind == .number {
                 var j = i + 1
