@@ -23,7 +23,12 @@ struct SearchCandidateReader {
         sqlite3_bind_int64(statement, 1, Int64(id))
         defer { sqlite3_reset(statement) }
         guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
-        return Concept(
+        return Self.concept(from: statement)
+    }
+
+    /// The concept on the current row of a statement whose first ten columns are `Concept.columns`.
+    static func concept(from statement: OpaquePointer) -> Concept {
+        Concept(
             conceptId: Int(sqlite3_column_int64(statement, 0)), name: Self.text(statement, 1) ?? "",
             domainId: Self.text(statement, 2) ?? "", vocabularyId: Self.text(statement, 3) ?? "",
             conceptClassId: Self.text(statement, 4) ?? "",
