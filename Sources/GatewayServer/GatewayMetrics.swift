@@ -1,5 +1,6 @@
 import Gateway
 import Prometheus
+import Synchronization
 
 /// The gateway's Prometheus metrics, on a registry of its own (so tests and several applications in one process
 /// never share counters). `notegate serve` also bootstraps swift-metrics with this registry, so metrics other
@@ -17,6 +18,11 @@ public final class GatewayMetrics: Sendable {
         .seconds(2.5), .seconds(5), .seconds(10),
     ]
     private let mentionTotals = MentionTotals()
+    /// Metric handles by name and label values. The registry hands out one object per series, but finding it
+    /// assembles a descriptor and takes the registry's lock; with a dozen series touched per request that showed
+    /// in server profiles, so each series is looked up there once.
+    private let counters = Mutex<[String: Counter]>([:])
+    private let histograms = Mutex<[String: DurationHistogram]>([:])
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -30,10 +36,14 @@ public final class GatewayMetrics: Sendable {
             "notegate_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))],
             help: "HTTP requests by method, route and status"
         ).increment()
-        registry.makeDurationHistogram(
-            descriptor: Self.descriptor("notegate_http_request_duration_seconds", "HTTP request latency by route"),
-            labels: [("route", route)], buckets: latencyBuckets
-        ).record(duration)
+        let histogram = histograms.withLock { $0[route] } ?? {
+            let made = registry.makeDurationHistogram(
+                descriptor: Self.descriptor("notegate_http_request_duration_seconds", "HTTP request latency by route"),
+                labels: [("route", route)], buckets: latencyBuckets)
+            histograms.withLock { $0[route] = made }
+            return made
+        }()
+        histogram.record(duration)
     }
 
     /// The pipeline's output for one request or job: notes read, mentions emitted by label and how many of them
@@ -110,7 +120,12 @@ public final class GatewayMetrics: Sendable {
     }
 
     private func counter(_ name: String, labels: [(String, String)] = [], help: String) -> Counter {
-        registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
+        var key = name
+        for (label, value) in labels { key += "\u{1F}\(label)=\(value)" }
+        if let known = counters.withLock({ $0[key] }) { return known }
+        let made = registry.makeCounter(descriptor: Self.descriptor(name, help), labels: labels)
+        counters.withLock { $0[key] = made }
+        return made
     }
 
     private func gauge(_ name: String, labels: [(String, String)] = [], help: String) -> Gauge {
