@@ -53,7 +53,7 @@ public struct Tokenizer: Sendable {
             } else if ScalarClass.isLetter(c) {
                 if let e = scanFrequencyCode(s, start) {
                     end = e; kind = .code
-                } else if let e = scanDottedAbbreviation(s, start) {
+                } else if hasEarlyDot(s, start), let e = scanDottedAbbreviation(s, start) {
                     end = e; kind = .abbreviation
                 } else {
                     end = scanWord(s, start); kind = .word
@@ -226,6 +226,13 @@ public struct Tokenizer: Sendable {
         guard i > unitStart, i - unitStart <= 5 else { return nil }
         if i < n, ScalarClass.isDigit(s[i]) { return nil }
         return i
+    }
+
+    /// A dotted abbreviation's first group is one or two letters followed by a dot: the cheap test that spares
+    /// `scanDottedAbbreviation` for ordinary words.
+    @inline(__always)
+    private static func hasEarlyDot(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Bool {
+        (start + 1 < s.count && s[start + 1] == ".") || (start + 2 < s.count && s[start + 2] == ".")
     }
 
     /// `b.i.d.`, `p.o.`, `q.d.`, `e.g.`, `a.m.`, `t.i.d`: two or more groups of 1–2 letters joined by dots.
