@@ -110,9 +110,12 @@ public struct ResourceEmitter: Sendable {
     func base(_ type: String, profile: String?, finding: Finding, context: DocumentContext) -> FHIRElement {
         let id = Self.resourceID(for: finding, resourceType: type, documentIdentity: context.identity)
         var meta = FHIRElement.complex("meta", [])
+        meta.children.reserveCapacity(5)
         if let profile { meta.append(.string("profile", profile)) }
         meta.append(contentsOf: tags(review: reviewTags(finding)))
         var resource = FHIRElement.resource(type, id: id, [meta])
+        // A resource gets some fifteen members appended one by one: room for them up front, not five regrowths.
+        resource.children.reserveCapacity(16)
         resource.append(derivationReference(finding.entity.range, context: context))
         resource.append(assertionExtension(finding.entity))
         resource.append(resolutionExtension(finding))
@@ -164,6 +167,7 @@ public struct ResourceEmitter: Sendable {
     /// coding, and the mention as `text`.
     func code(_ name: String, _ finding: Finding) -> FHIRElement {
         var element = FHIRElement.complex(name, [])
+        element.children.reserveCapacity(4)
         if let match = finding.match {
             var seen = Set<String>()
             for concept in [match.source, match.standard].compactMap({ $0 }) {
