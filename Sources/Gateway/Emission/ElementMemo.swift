@@ -41,6 +41,19 @@ final class EmitterMemos: Sendable {
         var d: String = ""
 
         enum Kind: UInt8, Sendable { case tags, codeableConcept, assertion, coding, omopCoding }
+
+        /// Hashes the short, discriminating strings only (codes, names of elements, flags), never the long system
+        /// URIs and display names: every emitted resource looks up several keys, and hashing a URI cost more than
+        /// the lookup saved. Equality still compares every field, so a collision costs a comparison, not a wrong hit.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(kind)
+            switch kind {
+            case .tags, .omopCoding: hasher.combine(a)
+            case .codeableConcept: hasher.combine(a); hasher.combine(c)
+            case .assertion: hasher.combine(a); hasher.combine(b); hasher.combine(c)
+            case .coding: hasher.combine(b)
+            }
+        }
     }
 
     /// Everything the resolution extension is built from.
