@@ -7,8 +7,10 @@ import Foundation
 /// Inputs: a DocumentReference; a DiagnosticReport (its `presentedForm`); or a Bundle of any type, whose
 /// DocumentReference entries are processed (DiagnosticReports inside a Bundle are not: producers such as Synthea
 /// put the same note in both). Each document is processed on its own: its failure becomes an issue with the
-/// FHIRPath of the offending element and the other documents go on. Documents are processed one after the other:
-/// the server gets parallelism across requests, and per-input order keeps outputs deterministic.
+/// FHIRPath of the offending element and the other documents go on. Documents of one input are processed
+/// concurrently, at most as many at a time as there are cores (a large Bundle given to `notegate extract` uses
+/// the whole machine; under server load, requests already fill the cores and this adds nothing), and the results
+/// are put back in input order, so outputs stay deterministic.
 public struct ExtractionPipeline: Sendable {
     public let engine: GatewayEngine
 
@@ -41,10 +43,33 @@ public struct ExtractionPipeline: Sendable {
             result.inputIssues.append(GatewayError(.noDocuments, "the Bundle holds no DocumentReference", expression: "Bundle.entry")
                 .issue(severity: .warning))
         }
-        for entry in documents {
-            result.documents.append(await process(entry, index: index, recordedAt: recordedAt))
-        }
+        result.documents = await processAll(documents, index: index, recordedAt: recordedAt)
         return result
+    }
+
+    /// Every document's result, in input order; at most `ProcessInfo.activeProcessorCount` at a time.
+    func processAll(_ documents: [BundleIndex.Entry], index: BundleIndex, recordedAt: String) async -> [DocumentResult] {
+        if documents.isEmpty { return [] }
+        if documents.count == 1 { return [await process(documents[0], index: index, recordedAt: recordedAt)] }
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var results = [DocumentResult?](repeating: nil, count: documents.count)
+        await withTaskGroup(of: (Int, DocumentResult).self) { group in
+            var next = 0
+            for _ in 0..<min(width, documents.count) {
+                let position = next
+                group.addTask { (position, await process(documents[position], index: index, recordedAt: recordedAt)) }
+                next += 1
+            }
+            for await (position, result) in group {
+                results[position] = result
+                if next < documents.count {
+                    let position = next
+                    group.addTask { (position, await process(documents[position], index: index, recordedAt: recordedAt)) }
+                    next += 1
+                }
+            }
+        }
+        return results.map { $0! }
     }
 
     func process(_ entry: BundleIndex.Entry, index: BundleIndex, recordedAt: String) async -> DocumentResult {
