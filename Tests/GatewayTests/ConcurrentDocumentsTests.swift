@@ -24,10 +24,11 @@ struct ConcurrentDocumentsTests {
         })
     }
 
-    @Test("Given a Bundle of many documents, then the results are in input order and equal to each document processed alone")
+    @Test("Given a Bundle of many documents processed three at a time, then the results are in input order and equal to each document processed alone")
     func orderAndEquality() async throws {
         let engine = try TestEngine.get()
-        let together = try await engine.extract(Self.input(Self.notes, bad: 3), recordedAt: TestPaths.recordedAt)
+        let together = try await ExtractionPipeline(engine: engine, documentConcurrency: 3)
+            .run(Self.input(Self.notes, bad: 3), recordedAt: TestPaths.recordedAt)
         #expect(together.documents.map(\.context.reference) == Self.notes.indices.map { "DocumentReference/d\($0)" })
         // The bad document has its issue and nothing else; the others are untouched by it.
         #expect(together.documents[3].resources.isEmpty)

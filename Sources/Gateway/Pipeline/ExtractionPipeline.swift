@@ -7,15 +7,18 @@ import Foundation
 /// Inputs: a DocumentReference; a DiagnosticReport (its `presentedForm`); or a Bundle of any type, whose
 /// DocumentReference entries are processed (DiagnosticReports inside a Bundle are not: producers such as Synthea
 /// put the same note in both). Each document is processed on its own: its failure becomes an issue with the
-/// FHIRPath of the offending element and the other documents go on. Documents of one input are processed
-/// concurrently, at most as many at a time as there are cores (a large Bundle given to `notegate extract` uses
-/// the whole machine; under server load, requests already fill the cores and this adds nothing), and the results
-/// are put back in input order, so outputs stay deterministic.
+/// FHIRPath of the offending element and the other documents go on. Documents of one input are processed up to
+/// `GatewayConfiguration.documentConcurrency` at a time (one in the server, where concurrent requests fill the
+/// cores; one per core in `notegate extract`), and the results are kept in input order, so outputs stay
+/// deterministic.
 public struct ExtractionPipeline: Sendable {
     public let engine: GatewayEngine
+    /// Documents processed at the same time (see `GatewayConfiguration.documentConcurrency`).
+    public var documentConcurrency: Int
 
-    public init(engine: GatewayEngine) {
+    public init(engine: GatewayEngine, documentConcurrency: Int? = nil) {
         self.engine = engine
+        self.documentConcurrency = max(1, documentConcurrency ?? engine.configuration.documentConcurrency)
     }
 
     /// Processes `input`. Throws only when the input as a whole cannot be processed (wrong resource type,
@@ -47,11 +50,15 @@ public struct ExtractionPipeline: Sendable {
         return result
     }
 
-    /// Every document's result, in input order; at most `ProcessInfo.activeProcessorCount` at a time.
+    /// Every document's result, in input order; at most `documentConcurrency` at a time.
     func processAll(_ documents: [BundleIndex.Entry], index: BundleIndex, recordedAt: String) async -> [DocumentResult] {
-        if documents.isEmpty { return [] }
-        if documents.count == 1 { return [await process(documents[0], index: index, recordedAt: recordedAt)] }
-        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let width = documentConcurrency
+        if width == 1 || documents.count < 2 {
+            var results: [DocumentResult] = []
+            results.reserveCapacity(documents.count)
+            for entry in documents { results.append(await process(entry, index: index, recordedAt: recordedAt)) }
+            return results
+        }
         var results = [DocumentResult?](repeating: nil, count: documents.count)
         await withTaskGroup(of: (Int, DocumentResult).self) { group in
             var next = 0

@@ -76,6 +76,8 @@ struct ExtractCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         var configuration = engineOptions.configuration
+        // One input and the whole machine: its documents are processed one per core.
+        configuration.documentConcurrency = ProcessInfo.processInfo.activeProcessorCount
         configuration.emission.familyHistory = EmissionOptions.FamilyHistoryMode(rawValue: familyHistory)!
         configuration.emission.emitHypotheticalConditions = emitHypothetical
         configuration.emission.emitUnresolved = !noUnresolved
