@@ -18,7 +18,8 @@ swift build -c release --package-path Benchmarks --scratch-path .build-bench --p
 LOAD=.build-bench/release/gateway-load
 
 QUEUE_DIR="$(mktemp -d)"
-.build-release/release/notegate serve --host 127.0.0.1 --port "$PORT" --queue "$QUEUE_DIR/queue.sqlite" \
+. scripts/allocator.sh
+LD_PRELOAD="$(notegate_preload)" .build-release/release/notegate serve --host 127.0.0.1 --port "$PORT" --queue "$QUEUE_DIR/queue.sqlite" \
   --log-level warning > "$QUEUE_DIR/serve.out" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$QUEUE_DIR"' EXIT

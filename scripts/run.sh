@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product notegate --scratch-path .build-release
-exec .build-release/release/notegate serve "$@"
+. scripts/allocator.sh
+LD_PRELOAD="$(notegate_preload)" exec .build-release/release/notegate serve "$@"

@@ -48,10 +48,11 @@ struct JSONWriter {
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
     @discardableResult
     private mutating func writeObject(_ element: FHIRElement, type: TypeDefinition?) -> Bool {
-        element.children.withUnsafeBufferPointer { children in
-            guard !pretty, children.count > 1, let storage = children.baseAddress,
-                  element.resourceType == nil, element.id == nil else {
-                return writeObject(resourceType: element.resourceType, id: element.id, children: children, type: type)
+        let hasExtras = element.hasExtras
+        return element.children.withUnsafeBufferPointer { children in
+            guard !pretty, children.count > 1, let storage = children.baseAddress, !hasExtras else {
+                return writeObject(resourceType: hasExtras ? element.resourceType : nil, id: hasExtras ? element.id : nil,
+                                   children: children, type: type)
             }
             let typeKey = type.map { UInt(bitPattern: Unmanaged.passUnretained($0).toOpaque()) } ?? 0
             let visit = shared.visit(storage: UnsafeRawPointer(storage), type: typeKey)
@@ -158,7 +159,7 @@ struct JSONWriter {
 
         var hasMarkup = member.shape == .xhtml
         if !hasMarkup {
-            for position in 0..<group.count where children[child(position)].xhtml != nil {
+            for position in 0..<group.count where children[child(position)].hasExtras && children[child(position)].xhtml != nil {
                 hasMarkup = true
                 break
             }
@@ -191,7 +192,7 @@ struct JSONWriter {
                 let itemMark = output.count
                 if !firstItem { output.append(0x2C) }
                 newline()
-                if writeObject(children[item], type: objectType(children[item].resourceType, declaredType)) {
+                if writeObject(children[item], type: objectType(children[item], declaredType)) {
                     firstItem = false
                 } else {
                     output.removeSubrange(itemMark...)
@@ -206,7 +207,7 @@ struct JSONWriter {
             output.append(0x5D)
         } else {
             let item = child(0)
-            if !writeObject(children[item], type: objectType(children[item].resourceType, declaredType)) {
+            if !writeObject(children[item], type: objectType(children[item], declaredType)) {
                 rollback(to: mark, first: &first)
             }
         }
@@ -221,8 +222,8 @@ struct JSONWriter {
         }
     }
 
-    private func objectType(_ resourceType: String?, _ declared: TypeDefinition?) -> TypeDefinition? {
-        if let resourceType { return definitions.type(resourceType) }
+    private func objectType(_ member: borrowing FHIRElement, _ declared: TypeDefinition?) -> TypeDefinition? {
+        if member.hasExtras, let resourceType = member.resourceType { return definitions.type(resourceType) }
         return declared
     }
 
@@ -271,8 +272,10 @@ struct JSONWriter {
         var hasElementParts = false
         for position in 0..<group.count {
             let item = child(position)
-            if let value = children[item].value, !value.text.isEmpty { hasValues = true }
-            if children[item].id != nil || !children[item].children.isEmpty { hasElementParts = true }
+            if !hasValues, let value = children[item].value, !value.text.isEmpty { hasValues = true }
+            if !hasElementParts, (children[item].hasExtras && children[item].id != nil) || !children[item].children.isEmpty {
+                hasElementParts = true
+            }
         }
         if hasValues {
             beginMember(name, first: &first)

@@ -84,4 +84,8 @@ public struct FHIRElement: Sendable, Equatable {
 
     /// True when this node carries nothing: no value, id, children or markup.
     public var isEmpty: Bool { value == nil && extras == nil && children.isEmpty }
+
+    /// True when the node has a resource type, id or markup: lets hot loops skip those three reads (each a
+    /// reference-counted load of the shared box) for the ordinary node.
+    var hasExtras: Bool { extras != nil }
 }

@@ -9,9 +9,24 @@ import Terminology
 /// stale for the engine's lifetime. Memory is bounded: at `capacity` entries the older generation is dropped
 /// (two generations, so a hot entry survives one turnover), which costs nothing per hit.
 final class ResolutionCache: Sendable {
+    /// A query as a key. Hashing a `Set` of domains seeds a hasher per element; the domains follow from the NER
+    /// label, so the text and flags discriminate enough and only equality compares the domains.
+    private struct Key: Hashable {
+        let query: ResolutionQuery
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(query.text)
+            hasher.combine(query.domains.count)
+            hasher.combine(query.hasStrength)
+            hasher.combine(query.hasForm)
+        }
+
+        static func == (lhs: Key, rhs: Key) -> Bool { lhs.query == rhs.query }
+    }
+
     private struct Generations {
-        var current: [ResolutionQuery: Resolution] = [:]
-        var previous: [ResolutionQuery: Resolution] = [:]
+        var current: [Key: Resolution] = [:]
+        var previous: [Key: Resolution] = [:]
     }
 
     private let generations = Mutex(Generations())
@@ -23,6 +38,7 @@ final class ResolutionCache: Sendable {
 
     /// The cached answer for `query`, or `compute()`'s, stored for next time.
     func resolution(for query: ResolutionQuery, compute: () -> Resolution) -> Resolution {
+        let query = Key(query: query)
         let cached: Resolution? = generations.withLock { state in
             if let hit = state.current[query] { return hit }
             guard let old = state.previous[query] else { return nil }
