@@ -14,9 +14,11 @@ let package = Package(
         .executableTarget(name: "nlp-bench", dependencies: [.product(name: "ClinicalNLP", package: "NoteGate")]),
         .executableTarget(name: "tagger-bench", dependencies: [.product(name: "ClinicalNLP", package: "NoteGate")]),
         .executableTarget(name: "vocab-bench", dependencies: [.product(name: "Terminology", package: "NoteGate")]),
-        .executableTarget(name: "gateway-load", dependencies: []),
+        // The `$extract` requests both gateway benchmarks send (issue #5's workload), defined once.
+        .target(name: "ExtractWorkload"),
+        .executableTarget(name: "gateway-load", dependencies: ["ExtractWorkload"]),
         .executableTarget(name: "gateway-bench", dependencies: [
-            .product(name: "Gateway", package: "NoteGate"), .product(name: "FHIR", package: "NoteGate"),
+            "ExtractWorkload", .product(name: "Gateway", package: "NoteGate"), .product(name: "FHIR", package: "NoteGate"),
         ]),
     ]
 )

@@ -4,6 +4,7 @@
 // B bytes) or, with --notes-file, takes its notes from a JSONL corpus (`text` member), then times each stage on
 // one thread with CPU time (getrusage), so the figures hold on a shared machine:
 // parse (FHIRJSON) -> extract (pipeline: text extraction, NLP, resolution, emission) -> bundle -> serialize.
+import ExtractWorkload
 import FHIR
 import Foundation
 import Gateway
@@ -48,60 +49,12 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
-/// The same synthetic sentences as `gateway-load`, so the two benchmarks measure the same work.
-let sentences = [
-    "The patient is a 64-year-old woman seen for follow-up of type 2 diabetes mellitus and essential hypertension.",
-    "She reports good adherence to metformin 500 mg by mouth twice daily and lisinopril 10 mg daily.",
-    "She denies chest pain, shortness of breath or palpitations.",
-    "History of appendectomy in 1998 and cholecystectomy in 2010.",
-    "Family history is notable for asthma in her mother and coronary artery disease in her father.",
-    "Assessment: community acquired pneumonia, resolving; continue amoxicillin for three more days.",
-    "No evidence of pulmonary embolism on imaging.",
-    "Possible early chronic kidney disease; recheck renal function in three months.",
-    "Atorvastatin 20 mg at night was started for hyperlipidemia.",
-    "Plan: continue current medications, diet counselling, return in six weeks.",
-]
-
-func syntheticNote(_ seed: Int, bytes: Int) -> String {
-    var text = "HISTORY OF PRESENT ILLNESS:\n"
-    var index = seed
-    while text.utf8.count < bytes {
-        text += sentences[index % sentences.count] + " "
-        if index % 4 == 3 { text += "\n" }
-        index += 1
-    }
-    return text
-}
-
-func corpusNotes(_ path: String) -> [String] {
-    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-    return data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-        (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["text"] as? String
-    }
-}
-
-func bundle(_ notes: [String], seed: Int) -> [UInt8] {
-    let entries = notes.enumerated().map { index, text in
-        let data = Data(text.utf8).base64EncodedString()
-        return """
-            {"fullUrl":"urn:uuid:00000000-0000-4000-8000-\(String(format: "%012d", seed * 100 + index))",\
-            "resource":{"resourceType":"DocumentReference","id":"load-\(seed)-\(index)","status":"current",\
-            "subject":{"reference":"Patient/load-\(seed)"},"date":"2024-03-01T10:00:00Z",\
-            "content":[{"attachment":{"contentType":"text/plain; charset=utf-8","data":"\(data)"}}]}}
-            """
-    }
-    return Array(#"{"resourceType":"Bundle","type":"collection","entry":["#.utf8) + Array(entries.joined(separator: ",").utf8)
-        + Array("]}".utf8)
-}
-
 let options = Options()
-let corpus = options.notesFile.map(corpusNotes)
+let corpus: [String]?
+do { corpus = try options.notesFile.map(ExtractWorkload.corpusNotes) } catch { fail("\(error)") }
+// The same requests as `gateway-load` sends.
 let requests: [[UInt8]] = (0..<options.requests).map { seed in
-    let notes = (0..<options.notesPerRequest).map { index in
-        corpus.map { $0[(seed * options.notesPerRequest + index) % $0.count] }
-            ?? syntheticNote(seed + index, bytes: options.noteBytes)
-    }
-    return bundle(notes, seed: seed)
+    ExtractWorkload.bundle(notes: options.notesPerRequest, noteBytes: options.noteBytes, seed: seed, corpus: corpus)
 }
 let inputBytes = requests.reduce(0) { $0 + $1.count }
 

@@ -1,10 +1,11 @@
-// gateway-load: a dependency-free HTTP/1.1 load generator for `notegate serve`, loopback only.
+// gateway-load: an HTTP/1.1 load generator with no package dependencies for `notegate serve`, loopback only.
 //
 // Posts Bundles of N DocumentReferences (notes of about B bytes each) to /fhir/$extract over keep-alive
 // connections. Closed loop (--rate 0) measures saturation throughput; open loop (--rate R requests/s) measures
 // latency at a fixed load, timed from each request's scheduled send time so a slow server cannot hide queueing
 // (no coordinated omission). Bounded: at most --duration seconds (≤ 300) and --max-requests requests, and it
 // refuses any host but 127.0.0.1.
+import ExtractWorkload
 import Foundation
 
 #if canImport(Glibc)
@@ -58,59 +59,6 @@ struct Options {
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("gateway-load: \(message)\n".utf8))
     exit(2)
-}
-
-// MARK: Payload
-
-/// Synthetic clinical sentences (written for this benchmark) combined into notes of about `bytes` bytes.
-let sentences = [
-    "The patient is a 64-year-old woman seen for follow-up of type 2 diabetes mellitus and essential hypertension.",
-    "She reports good adherence to metformin 500 mg by mouth twice daily and lisinopril 10 mg daily.",
-    "She denies chest pain, shortness of breath or palpitations.",
-    "History of appendectomy in 1998 and cholecystectomy in 2010.",
-    "Family history is notable for asthma in her mother and coronary artery disease in her father.",
-    "Assessment: community acquired pneumonia, resolving; continue amoxicillin for three more days.",
-    "No evidence of pulmonary embolism on imaging.",
-    "Possible early chronic kidney disease; recheck renal function in three months.",
-    "Atorvastatin 20 mg at night was started for hyperlipidemia.",
-    "Plan: continue current medications, diet counselling, return in six weeks.",
-]
-
-func note(_ seed: Int, bytes: Int) -> String {
-    var text = "HISTORY OF PRESENT ILLNESS:\n"
-    var index = seed
-    while text.utf8.count < bytes {
-        text += sentences[index % sentences.count] + " "
-        if index % 4 == 3 { text += "\n" }
-        index += 1
-    }
-    return text
-}
-
-/// The notes of a JSONL corpus (one object per line with a `text` member).
-func corpusNotes(_ path: String) -> [String] {
-    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-    let notes = data.split(separator: UInt8(ascii: "\n")).compactMap { line in
-        (try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any])?["text"] as? String
-    }
-    guard !notes.isEmpty else { fail("no notes in \(path)") }
-    return notes
-}
-
-func bundle(notes: Int, noteBytes: Int, seed: Int, corpus: [String]? = nil) -> [UInt8] {
-    var entries: [String] = []
-    for index in 0..<notes {
-        let text = corpus.map { $0[(seed * notes + index) % $0.count] } ?? note(seed + index, bytes: noteBytes)
-        let data = Data(text.utf8).base64EncodedString()
-        entries.append("""
-            {"fullUrl":"urn:uuid:00000000-0000-4000-8000-\(String(format: "%012d", seed * 100 + index))",\
-            "resource":{"resourceType":"DocumentReference","id":"load-\(seed)-\(index)","status":"current",\
-            "subject":{"reference":"Patient/load-\(seed)"},"date":"2024-03-01T10:00:00Z",\
-            "content":[{"attachment":{"contentType":"text/plain; charset=utf-8","data":"\(data)"}}]}}
-            """)
-    }
-    return Array(#"{"resourceType":"Bundle","type":"collection","entry":["#.utf8) + Array(entries.joined(separator: ",").utf8)
-        + Array("]}".utf8)
 }
 
 // MARK: HTTP over a blocking socket
@@ -202,10 +150,11 @@ func request(path: String, port: Int, body: [UInt8]) -> [UInt8] {
 // MARK: Run
 
 let options = Options(CommandLine.arguments)
-let corpus = options.notesFile.map(corpusNotes)
+let corpus: [String]?
+do { corpus = try options.notesFile.map(ExtractWorkload.corpusNotes) } catch { fail("\(error)") }
 // With a corpus, every note of it is sent once per cycle of payloads; otherwise 16 synthetic payloads.
 let payloadCount = corpus.map { max(1, $0.count / options.notesPerRequest) } ?? 16
-let payloads = (0..<payloadCount).map { request(path: options.path, port: options.port, body: bundle(
+let payloads = (0..<payloadCount).map { request(path: options.path, port: options.port, body: ExtractWorkload.bundle(
     notes: options.notesPerRequest, noteBytes: options.noteBytes, seed: $0, corpus: corpus)) }
 
 // Warm-up (not measured).
