@@ -51,12 +51,6 @@ public enum BundleWriter {
     }
 }
 
-extension NameBasedUUID {
-    static func id(_ parts: [String]) -> String {
-        lowercasedText(make(namespace: noteGateNamespace, name: parts.joined(separator: "\u{1F}")))
-    }
-}
-
 /// Rewrites `Reference.reference` values `Type/id` that name resources of the same output to `urn:uuid:id`.
 enum ReferenceRewriter {
     /// The emitted types that can point at other emitted resources: Provenance (`target`). Condition,
@@ -65,9 +59,7 @@ enum ReferenceRewriter {
     static let referencingTypes: Set<String> = ["Provenance"]
 
     static func rewrite(_ element: FHIRElement, local: Set<String>) -> FHIRElement {
-        // Most resources reference nothing of the same output (only Provenance.target does): a read-only scan
-        // first, so those are passed through without copying their trees.
-        guard !local.isEmpty, refersTo(local, element) else { return element }
+        guard !local.isEmpty else { return element }
         var copy = element
         copy.children = element.children.map { child in
             if child.name == "reference", let value = child.value?.text, local.contains(value),
@@ -77,13 +69,5 @@ enum ReferenceRewriter {
             return child.children.isEmpty ? child : rewrite(child, local: local)
         }
         return copy
-    }
-
-    static func refersTo(_ local: Set<String>, _ element: FHIRElement) -> Bool {
-        for child in element.children {
-            if child.name == "reference", let value = child.value?.text, local.contains(value) { return true }
-            if !child.children.isEmpty, refersTo(local, child) { return true }
-        }
-        return false
     }
 }

@@ -21,6 +21,10 @@ public enum NameBasedUUID {
     /// Lower-case UUID text in NoteGate's namespace for a name made of parts joined by U+001F (unit separator,
     /// which cannot occur in FHIR ids, references or concept codes).
     public static func id(_ parts: String...) -> String {
+        id(parts)
+    }
+
+    static func id(_ parts: [String]) -> String {
         lowercasedText(make(namespace: noteGateNamespace, name: parts.joined(separator: "\u{1F}")))
     }
 
