@@ -1,6 +1,7 @@
 import FHIR
 import Gateway
 import Hummingbird
+import NIOCore
 
 /// `POST /fhir/$extract` and `POST /fhir/DocumentReference/$extract`: a DocumentReference, a Bundle holding some,
 /// or a `Parameters` wrapping either (parameter `resource`), in; a `collection` Bundle of the emitted resources
@@ -17,18 +18,31 @@ struct ExtractEndpoint: Sendable {
         let (body, format) = try await FHIRExchange.readBody(request, limit: maxBodySize)
         let exchange = try FHIRExchange(request: request, requestFormat: format)
         let input = try Self.operationInput(body)
-        let result = try await engine.extract(input)
+        // Compact JSON, the common answer, is written straight from the plans; other forms go through the trees.
+        let compactJSON = exchange.response.format == .json && !exchange.pretty
+        let result: ExtractionResult
+        var json: [UInt8] = []
+        if compactJSON {
+            (result, json) = try await engine.extractCompactJSONBundle(input)
+        } else {
+            result = try await engine.extract(input)
+        }
         metrics.recordExtraction(result.statistics)
+        let emitted = result.emittedResourceCount
         context.logger.info(
             "extracted",
             metadata: [
-                "documents": "\(result.documents.count)", "resources": "\(result.resources.count)",
+                "documents": "\(result.documents.count)", "resources": "\(emitted)",
                 "issues": "\(result.issues.count)",
             ])
-        if result.resources.isEmpty, !result.issues.isEmpty,
+        if emitted == 0, !result.issues.isEmpty,
            result.issues.allSatisfy({ $0.severity == .error || $0.severity == .fatal })
         {
             throw FHIRHTTPError(status: .unprocessableContent, outcome: OperationOutcome(issues: result.issues))
+        }
+        if compactJSON {
+            return Response(status: .ok, headers: [.contentType: exchange.response.contentTypeHeader],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
         }
         return exchange.respond(BundleWriter.bundle(result, kind: .collection))
     }

@@ -4,6 +4,9 @@
 // B bytes) or, with --notes-file, takes its notes from a JSONL corpus (`text` member), then times each stage on
 // one thread with CPU time (getrusage), so the figures hold on a shared machine:
 // parse (FHIRJSON) -> extract (pipeline: text extraction, NLP, resolution, emission) -> bundle -> serialize.
+// Two answer paths are timed (`--path trees|compact|both`, default both): through the resource trees
+// (`BundleWriter` + `FHIRJSON.serialize`, used for XML, pretty JSON and the other outputs) and the server's compact
+// JSON path (`GatewayEngine.extractCompactJSONBundle`: plans only, rendered by `CollectionBundleJSON`).
 import ExtractWorkload
 import FHIR
 import Foundation
@@ -16,6 +19,7 @@ struct Options {
     var passes = 3
     var notesFile: String?
     var vocabulary: String?
+    var paths = ["trees", "compact"]
 
     init() {
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
@@ -31,6 +35,10 @@ struct Options {
             case "--passes": passes = max(1, Int(value()) ?? passes)
             case "--notes-file": notesFile = value()
             case "--vocabulary": vocabulary = value()
+            case "--path":
+                let path = value()
+                guard ["trees", "compact", "both"].contains(path) else { fail("--path takes trees, compact or both") }
+                paths = path == "both" ? ["trees", "compact"] : [path]
             default: fail("unknown argument \(argument)")
             }
         }
@@ -90,11 +98,41 @@ func pass() async -> (parse: Double, extract: Double, bundle: Double, serialize:
     return (parse, extract, bundleTime, serialize, resources, outBytes)
 }
 
+/// One pass of the compact JSON path: parse, pipeline without trees (extract), rendering (render).
+func compactPass() async -> (parse: Double, extract: Double, render: Double, resources: Int, outBytes: Int) {
+    var parse = 0.0, extract = 0.0, render = 0.0
+    var resources = 0, outBytes = 0
+    for request in requests {
+        var t = cpuSeconds()
+        let input: FHIRElement
+        do { input = try FHIRJSON.parse(request) } catch { fail("parse: \(error)") }
+        var now = cpuSeconds(); parse += now - t; t = now
+        let pipeline = ExtractionPipeline(engine: engine, buildsResourceTrees: false)
+        let result: ExtractionResult
+        do { result = try await pipeline.run(input, recordedAt: "2026-01-01T00:00:00Z") } catch { fail("extract: \(error)") }
+        now = cpuSeconds(); extract += now - t; t = now
+        let bytes = CollectionBundleJSON.render(result, emitter: engine.emitter)
+        now = cpuSeconds(); render += now - t
+        resources += result.emittedResourceCount
+        outBytes += bytes.count
+    }
+    return (parse, extract, render, resources, outBytes)
+}
+
 let notes = Double(options.requests * options.notesPerRequest)
 for number in 1...options.passes {
-    let r = await pass()
-    let total = r.parse + r.extract + r.bundle + r.serialize
-    print(String(format: "pass %d: %.0f notes/s per core (%.3f ms CPU/note) | parse %.3f, extract %.3f, bundle %.3f, serialize %.3f ms/note | %d resources, %.1f MB out",
-                 number, notes / total, total / notes * 1000, r.parse / notes * 1000, r.extract / notes * 1000,
-                 r.bundle / notes * 1000, r.serialize / notes * 1000, r.resources, Double(r.outBytes) / 1e6))
+    if options.paths.contains("trees") {
+        let r = await pass()
+        let total = r.parse + r.extract + r.bundle + r.serialize
+        print(String(format: "pass %d trees:   %.0f notes/s per core (%.3f ms CPU/note) | parse %.3f, extract %.3f, bundle %.3f, serialize %.3f ms/note | %d resources, %.1f MB out",
+                     number, notes / total, total / notes * 1000, r.parse / notes * 1000, r.extract / notes * 1000,
+                     r.bundle / notes * 1000, r.serialize / notes * 1000, r.resources, Double(r.outBytes) / 1e6))
+    }
+    if options.paths.contains("compact") {
+        let r = await compactPass()
+        let total = r.parse + r.extract + r.render
+        print(String(format: "pass %d compact: %.0f notes/s per core (%.3f ms CPU/note) | parse %.3f, extract (plans only) %.3f, render %.3f ms/note | %d resources, %.1f MB out",
+                     number, notes / total, total / notes * 1000, r.parse / notes * 1000, r.extract / notes * 1000,
+                     r.render / notes * 1000, r.resources, Double(r.outBytes) / 1e6))
+    }
 }

@@ -79,6 +79,21 @@ public enum FHIRJSON {
         return writer.output
     }
 
+    /// The compact JSON object `element` becomes as a member value inside a resource, typed by the definition
+    /// named `type` (a data type such as `Reference`, `CodeableConcept`, `Extension`, or a resource type), with
+    /// the same rules as `serialize`. Empty when the element carries nothing (`serialize` would leave it out).
+    /// For callers that write a fixed resource shape themselves and splice typed parts into it.
+    public static func serializeFragment(_ element: FHIRElement, type: String) -> [UInt8] {
+        var writer = JSONWriter(pretty: false, definitions: .r4, capacity: 256)
+        writer.writeFragment(element, typeName: type)
+        return writer.output
+    }
+
+    /// Appends `text` as a JSON string literal, escaped exactly as `serialize` escapes strings.
+    public static func appendString(_ text: String, to output: inout [UInt8]) {
+        JSONWriter.appendString(text, to: &output)
+    }
+
     /// `serialize` as a string.
     public static func serializeString(_ element: FHIRElement, pretty: Bool = false) -> String {
         String(decoding: serializeBytes(element, pretty: pretty), as: UTF8.self)

@@ -9,11 +9,11 @@ struct JSONWriter {
     private var indentLevel = 0
     private let elementDefinition: TypeDefinition?
 
-    init(pretty: Bool, definitions: FHIRDefinitions) {
+    init(pretty: Bool, definitions: FHIRDefinitions, capacity: Int = 4096) {
         self.pretty = pretty
         self.definitions = definitions
         self.elementDefinition = definitions.type("Element")
-        output.reserveCapacity(4096)
+        output.reserveCapacity(capacity)
     }
 
     mutating func writeDocument(_ element: FHIRElement) {
@@ -21,6 +21,13 @@ struct JSONWriter {
         if !writeObject(element, type: definitions.type(typeName)) {
             output.append(contentsOf: [0x7B, 0x7D])
         }
+    }
+
+    /// Writes `element` as the object it is inside a resource, typed by `typeName` (a data type such as
+    /// `Reference`, or a resource type). Writes nothing and returns false when it carries no content.
+    @discardableResult
+    mutating func writeFragment(_ element: FHIRElement, typeName: String) -> Bool {
+        writeObject(element, type: definitions.type(typeName))
     }
 
     /// The children of one name, placed by definition order. Usually a consecutive run (`start`, `count`);
@@ -398,9 +405,15 @@ struct JSONWriter {
         for _ in 0..<indentLevel { output.append(contentsOf: [0x20, 0x20]) }
     }
 
+    mutating func writeString(_ text: String) {
+        JSONWriter.appendString(text, to: &output)
+    }
+
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func writeString(_ text: String) {
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, everything else as
+    /// its UTF-8 bytes. Shared with callers that write FHIR JSON around the writer (`FHIRJSON.appendString`).
+    static func appendString(_ text: String, to output: inout [UInt8]) {
         output.append(0x22)
         var text = text
         text.withUTF8 { buffer in

@@ -1,3 +1,4 @@
+import ClinicalNLP
 import FHIR
 import Synchronization
 
@@ -10,6 +11,9 @@ import Synchronization
 /// `maximumEntries` new sub-trees are simply built each time.
 final class ElementMemo<Key: Hashable & Sendable>: Sendable {
     private let elements = Mutex<[Key: FHIRElement]>([:])
+    /// The compact JSON of memoised sub-trees, once asked for: the compact `$extract` answer splices these bytes
+    /// where the tree path would write the same sub-tree. Its own table, so a lookup copies only the bytes.
+    private let renderings = Mutex<[Key: [UInt8]]>([:])
     let maximumEntries: Int
 
     init(maximumEntries: Int = 20_000) {
@@ -24,6 +28,17 @@ final class ElementMemo<Key: Hashable & Sendable>: Sendable {
         }
         return element
     }
+
+    /// The compact JSON of the sub-tree memoised under `key` (built by `build` when absent), rendered as the
+    /// FHIR type `type` (see `FHIRJSON.serializeFragment`) once.
+    func json(_ key: Key, type: String, build: () -> FHIRElement) -> [UInt8] {
+        if let hit = renderings.withLock({ $0[key] }) { return hit }
+        let bytes = FHIRJSON.serializeFragment(element(key, build: build), type: type)
+        renderings.withLock { table in
+            if table.count < maximumEntries { table[key] = bytes }
+        }
+        return bytes
+    }
 }
 
 /// The memos of one `ResourceEmitter`.
@@ -31,6 +46,7 @@ final class EmitterMemos: Sendable {
     /// Keyed by what the sub-tree is built from: a kind tag and the strings that vary.
     let constants = ElementMemo<ConstantKey>()
     let resolutions = ElementMemo<ResolutionKey>()
+    let dosages = ElementMemo<DosageKey>()
 
     /// A kind of sub-tree and up to four strings it is built from (a struct, not an array: a lookup allocates nothing).
     struct ConstantKey: Hashable, Sendable {
@@ -40,7 +56,7 @@ final class EmitterMemos: Sendable {
         var c: String = ""
         var d: String = ""
 
-        enum Kind: UInt8, Sendable { case tags, codeableConcept, assertion, coding, omopCoding }
+        enum Kind: UInt8, Sendable { case tags, codeableConcept, assertion, coding, omopCoding, meta, agent }
 
         /// Hashes the short, discriminating strings only (codes, names of elements, flags), never the long system
         /// URIs and display names: every emitted resource looks up several keys, and hashing a URI cost more than
@@ -48,7 +64,8 @@ final class EmitterMemos: Sendable {
         func hash(into hasher: inout Hasher) {
             hasher.combine(kind)
             switch kind {
-            case .tags, .omopCoding: hasher.combine(a)
+            case .tags, .omopCoding, .meta: hasher.combine(a)
+            case .agent: break
             case .codeableConcept: hasher.combine(a); hasher.combine(c)
             case .assertion: hasher.combine(a); hasher.combine(b); hasher.combine(c)
             case .coding: hasher.combine(b)
@@ -64,5 +81,21 @@ final class EmitterMemos: Sendable {
         var mentionSource: String
         var mentionScore: Double
         var resolvedText: String?
+    }
+}
+
+/// What `DosageBuilder` reads from a drug's attributes: their order, kinds, texts and values (not their offsets),
+/// so one dosage serves every mention written the same way.
+struct DosageKey: Hashable, Sendable {
+    struct Part: Hashable, Sendable {
+        var kind: MedicationAttribute.Kind
+        var text: String
+        var value: String
+    }
+
+    var parts: [Part]
+
+    init(_ attributes: [MedicationAttribute]) {
+        parts = attributes.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { Part(kind: $0.kind, text: $0.text, value: $0.value) }
     }
 }

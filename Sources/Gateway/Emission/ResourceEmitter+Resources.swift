@@ -5,9 +5,9 @@ import FHIR
 extension ResourceEmitter {
     static let problemListSections: Set<SectionCategory> = [.problemList, .pastMedicalHistory, .pastSurgicalHistory, .diagnoses]
 
-    func condition(_ finding: Finding, context: DocumentContext, clinicalStatus: String?,
+    func condition(_ finding: Finding, id: String, context: DocumentContext, clinicalStatus: String?,
                    verificationStatus: String, onsetBeforeNote: Bool) -> FHIRElement {
-        var resource = base("Condition", profile: NoteGateURIs.conditionProfile, finding: finding, context: context)
+        var resource = base("Condition", id: id, profile: NoteGateURIs.conditionProfile, finding: finding, context: context)
         if let clinicalStatus {
             resource.append(codeableConcept("clinicalStatus", system: "http://terminology.hl7.org/CodeSystem/condition-clinical",
                                             code: clinicalStatus))
@@ -28,8 +28,8 @@ extension ResourceEmitter {
         return resource
     }
 
-    func familyMemberHistory(_ finding: Finding, context: DocumentContext) -> FHIRElement {
-        var resource = base("FamilyMemberHistory", profile: nil, finding: finding, context: context)
+    func familyMemberHistory(_ finding: Finding, id: String, context: DocumentContext) -> FHIRElement {
+        var resource = base("FamilyMemberHistory", id: id, profile: nil, finding: finding, context: context)
         resource.append(.string("status", "partial"))
         if let subject = reference("patient", context.subject) { resource.append(subject) }
         if let date = context.date ?? context.clinicalDate { resource.append(.string("date", date)) }
@@ -39,8 +39,8 @@ extension ResourceEmitter {
         return resource
     }
 
-    func medicationStatement(_ finding: Finding, context: DocumentContext, status: String) -> FHIRElement {
-        var resource = base("MedicationStatement", profile: NoteGateURIs.medicationStatementProfile, finding: finding, context: context)
+    func medicationStatement(_ finding: Finding, id: String, context: DocumentContext, status: String) -> FHIRElement {
+        var resource = base("MedicationStatement", id: id, profile: NoteGateURIs.medicationStatementProfile, finding: finding, context: context)
         resource.append(.string("status", status))
         resource.append(code("medicationCodeableConcept", finding))
         if let subject = reference("subject", context.subject) { resource.append(subject) }
@@ -54,8 +54,8 @@ extension ResourceEmitter {
         return resource
     }
 
-    func procedure(_ finding: Finding, context: DocumentContext, status: String) -> FHIRElement {
-        var resource = base("Procedure", profile: NoteGateURIs.procedureProfile, finding: finding, context: context)
+    func procedure(_ finding: Finding, id: String, context: DocumentContext, status: String) -> FHIRElement {
+        var resource = base("Procedure", id: id, profile: NoteGateURIs.procedureProfile, finding: finding, context: context)
         resource.append(.string("status", status))
         resource.append(code("code", finding))
         if let subject = reference("subject", context.subject) { resource.append(subject) }
@@ -71,13 +71,8 @@ extension ResourceEmitter {
     }
 
     func provenance(for resources: [FHIRElement], context: DocumentContext, recordedAt: String) -> FHIRElement {
-        let id = NameBasedUUID.id(context.identity, "provenance")
-        var meta = FHIRElement.complex("meta", [])
-        meta.append(contentsOf: tags(review: []))
-        // Provenance has no identifier element: its deterministic id also goes in a tag, the key of its
-        // conditional create.
-        meta.append(coding("tag", system: NoteGateURIs.identifierSystem, code: id))
-        var provenance = FHIRElement.resource("Provenance", id: id, [meta])
+        let id = Self.provenanceID(context)
+        var provenance = FHIRElement.resource("Provenance", id: id, [provenanceMeta(id: id)])
         for resource in resources {
             provenance.append(.complex("target", [.string("reference", "\(resource.resourceType ?? resource.name)/\(resource.logicalID ?? "")")]))
         }
@@ -87,10 +82,26 @@ extension ResourceEmitter {
         provenance.append(.complex("agent", [
             codeableConcept("type", system: "http://terminology.hl7.org/CodeSystem/provenance-participant-type",
                             code: "assembler", display: "Assembler"),
-            .complex("who", [.string("display", "\(versions.systemName) (pipeline \(versions.pipeline), "
-                                         + "OMOP vocabulary \(versions.vocabularyRelease))")]),
+            .complex("who", [.string("display", provenanceAgentDisplay)]),
         ]))
         provenance.append(.complex("entity", [.string("role", "source"), context.documentReferenceElement(name: "what")]))
         return provenance
+    }
+
+    static func provenanceID(_ context: DocumentContext) -> String {
+        NameBasedUUID.id(context.identity, "provenance")
+    }
+
+    func provenanceMeta(id: String) -> FHIRElement {
+        var meta = FHIRElement.complex("meta", [])
+        meta.append(contentsOf: tags(review: []))
+        // Provenance has no identifier element: its deterministic id also goes in a tag, the key of its
+        // conditional create.
+        meta.append(coding("tag", system: NoteGateURIs.identifierSystem, code: id))
+        return meta
+    }
+
+    var provenanceAgentDisplay: String {
+        "\(versions.systemName) (pipeline \(versions.pipeline), OMOP vocabulary \(versions.vocabularyRelease))"
     }
 }

@@ -28,35 +28,56 @@ public struct ResourceEmitter: Sendable {
     }
 
     public struct DocumentEmission: Sendable {
-        /// Clinical resources in note order, then the Provenance (absent when nothing was emitted).
+        /// Clinical resources in note order, then the Provenance (absent when nothing was emitted). Empty when
+        /// only the plans were made (`plan(_:context:)`).
         public var resources: [FHIRElement]
         /// One entry per finding, same order.
         public var dispositions: [Disposition]
+        /// One entry per finding, same order: what was (or is to be) emitted for it, nil when it was omitted.
+        var plans: [ResourcePlan?]
     }
 
     public func emit(_ findings: [Finding], context: DocumentContext, recordedAt: String) -> DocumentEmission {
+        var emission = plan(findings, context: context)
         var context = context
         context.preparedReference = context.documentReferenceElement()
-        var resources: [FHIRElement] = []
+        emission.resources.reserveCapacity(findings.count + 1)
+        for (finding, plan) in zip(findings, emission.plans) {
+            if let plan { emission.resources.append(resource(plan, finding: finding, context: context)) }
+        }
+        if !emission.resources.isEmpty {
+            emission.resources.append(provenance(for: emission.resources, context: context, recordedAt: recordedAt))
+        }
+        return emission
+    }
+
+    /// Decides what every finding becomes (types, ids, statuses) without building the resources: what the
+    /// compact JSON renderer needs, and the first half of `emit`.
+    public func plan(_ findings: [Finding], context: DocumentContext) -> DocumentEmission {
         var dispositions: [Disposition] = []
+        var plans: [ResourcePlan?] = []
+        dispositions.reserveCapacity(findings.count)
+        plans.reserveCapacity(findings.count)
         for finding in findings {
-            switch resource(for: finding, context: context) {
-            case .success(let resource):
-                resources.append(resource)
-                dispositions.append(.emitted(resourceType: resource.resourceType ?? resource.name, id: resource.logicalID ?? ""))
+            switch plan(for: finding, context: context) {
+            case .success(let plan):
+                plans.append(plan)
+                dispositions.append(.emitted(resourceType: plan.resourceType, id: plan.id))
             case .failure(let omission):
+                plans.append(nil)
                 dispositions.append(.omitted(reason: omission.reason))
             }
         }
-        if !resources.isEmpty {
-            resources.append(provenance(for: resources, context: context, recordedAt: recordedAt))
-        }
-        return DocumentEmission(resources: resources, dispositions: dispositions)
+        return DocumentEmission(resources: [], dispositions: dispositions, plans: plans)
     }
 
     struct Omission: Error { let reason: String }
 
-    func resource(for finding: Finding, context: DocumentContext) -> Result<FHIRElement, Omission> {
+    func plan(for finding: Finding, context: DocumentContext) -> Result<ResourcePlan, Omission> {
+        func planned(_ kind: ResourcePlan.Kind) -> Result<ResourcePlan, Omission> {
+            .success(ResourcePlan(kind: kind, id: Self.resourceID(for: finding, resourceType: kind.resourceType,
+                                                                 documentIdentity: context.identity)))
+        }
         if finding.match == nil, !options.emitUnresolved { return .failure(Omission(reason: "unresolved")) }
         if context.subject == nil { return .failure(Omission(reason: "the document has no subject")) }
         switch finding.entity.label {
@@ -67,21 +88,21 @@ public struct ResourceEmitter: Sendable {
             }
             switch AssertionPolicy.condition(finding.entity, matchedName: finding.match?.standard.name, options: options) {
             case let .condition(clinical, verification, onsetBeforeNote):
-                return .success(condition(finding, context: context, clinicalStatus: clinical,
-                                          verificationStatus: verification, onsetBeforeNote: onsetBeforeNote))
+                return planned(.condition(clinicalStatus: clinical, verificationStatus: verification,
+                                          onsetBeforeNote: onsetBeforeNote))
             case .familyMemberHistory:
-                return .success(familyMemberHistory(finding, context: context))
+                return planned(.familyMemberHistory)
             case .omitted(let reason):
                 return .failure(Omission(reason: reason))
             }
         case .medication:
             switch AssertionPolicy.medicationStatus(finding.entity.assertion) {
-            case .status(let status): return .success(medicationStatement(finding, context: context, status: status))
+            case .status(let status): return planned(.medicationStatement(status: status))
             case .omitted(let reason): return .failure(Omission(reason: reason))
             }
         case .procedure:
             switch AssertionPolicy.procedureStatus(finding.entity.assertion) {
-            case .status(let status): return .success(procedure(finding, context: context, status: status))
+            case .status(let status): return planned(.procedure(status: status))
             case .omitted(let reason): return .failure(Omission(reason: reason))
             }
         case .labTest:
@@ -92,9 +113,24 @@ public struct ResourceEmitter: Sendable {
                 return .failure(Omission(reason: "lab test mentions carry no result; they are reported in NOTE_NLP only"))
             }
             switch AssertionPolicy.procedureStatus(finding.entity.assertion) {
-            case .status(let status): return .success(procedure(finding, context: context, status: status))
+            case .status(let status): return planned(.procedure(status: status))
             case .omitted(let reason): return .failure(Omission(reason: reason))
             }
+        }
+    }
+
+    /// The resource tree of a plan.
+    func resource(_ plan: ResourcePlan, finding: Finding, context: DocumentContext) -> FHIRElement {
+        switch plan.kind {
+        case let .condition(clinical, verification, onsetBeforeNote):
+            condition(finding, id: plan.id, context: context, clinicalStatus: clinical, verificationStatus: verification,
+                      onsetBeforeNote: onsetBeforeNote)
+        case .familyMemberHistory:
+            familyMemberHistory(finding, id: plan.id, context: context)
+        case .medicationStatement(let status):
+            medicationStatement(finding, id: plan.id, context: context, status: status)
+        case .procedure(let status):
+            procedure(finding, id: plan.id, context: context, status: status)
         }
     }
 
@@ -107,13 +143,8 @@ public struct ResourceEmitter: Sendable {
 
     // MARK: shared parts
 
-    func base(_ type: String, profile: String?, finding: Finding, context: DocumentContext) -> FHIRElement {
-        let id = Self.resourceID(for: finding, resourceType: type, documentIdentity: context.identity)
-        var meta = FHIRElement.complex("meta", [])
-        meta.children.reserveCapacity(5)
-        if let profile { meta.append(.string("profile", profile)) }
-        meta.append(contentsOf: tags(review: reviewTags(finding)))
-        var resource = FHIRElement.resource(type, id: id, [meta])
+    func base(_ type: String, id: String, profile: String?, finding: Finding, context: DocumentContext) -> FHIRElement {
+        var resource = FHIRElement.resource(type, id: id, [meta(profile: profile, review: reviewTags(finding))])
         // A resource gets some fifteen members appended one by one: room for them up front, not five regrowths.
         resource.children.reserveCapacity(16)
         resource.append(derivationReference(finding.entity.range, context: context))
@@ -123,6 +154,25 @@ public struct ResourceEmitter: Sendable {
             resource.append(.complex("identifier", [.string("system", NoteGateURIs.identifierSystem), .string("value", id)]))
         }
         return resource
+    }
+
+    /// `meta`: the profile (if any) and the tags, shared by every resource with the same profile and review tags.
+    func meta(profile: String?, review: [String]) -> FHIRElement {
+        let key = EmitterMemos.ConstantKey(kind: .meta, a: review.joined(separator: " "), b: profile ?? "")
+        return memos.constants.element(key) { buildMeta(profile: profile, review: review) }
+    }
+
+    func metaJSON(profile: String?, review: [String]) -> [UInt8] {
+        let key = EmitterMemos.ConstantKey(kind: .meta, a: review.joined(separator: " "), b: profile ?? "")
+        return memos.constants.json(key, type: "Meta") { buildMeta(profile: profile, review: review) }
+    }
+
+    private func buildMeta(profile: String?, review: [String]) -> FHIRElement {
+        var meta = FHIRElement.complex("meta", [])
+        meta.children.reserveCapacity(5)
+        if let profile { meta.append(.string("profile", profile)) }
+        meta.append(contentsOf: tags(review: review))
+        return meta
     }
 
     func reviewTags(_ finding: Finding) -> [String] {
@@ -163,28 +213,43 @@ public struct ResourceEmitter: Sendable {
         }
     }
 
+    /// `codeableConcept` as compact JSON.
+    func codeableConceptJSON(_ name: String, system: String, code: String, display: String? = nil) -> [UInt8] {
+        memos.constants.json(EmitterMemos.ConstantKey(kind: .codeableConcept, a: name, b: system, c: code, d: display ?? ""),
+                             type: "CodeableConcept") {
+            .complex(name, [coding("coding", system: system, code: code, display: display)])
+        }
+    }
+
     /// `code`: source coding (the matched non-standard concept), the standard concept's own coding, the OMOP
     /// coding, and the mention as `text`.
     func code(_ name: String, _ finding: Finding) -> FHIRElement {
         var element = FHIRElement.complex(name, [])
         element.children.reserveCapacity(4)
         if let match = finding.match {
-            var seen = Set<String>()
-            for concept in [match.source, match.standard].compactMap({ $0 }) {
-                guard let system = VocabularySystems.systemURI(forVocabulary: concept.vocabularyId),
-                      seen.insert("\(system)|\(concept.conceptCode)").inserted else { continue }
-                element.append(memos.constants.element(EmitterMemos.ConstantKey(kind: .coding, a: system, b: concept.conceptCode, c: concept.name)) {
-                    coding("coding", system: system, code: concept.conceptCode, display: concept.name)
-                })
-            }
-            let omop = String(match.standard.conceptId)
-            element.append(memos.constants.element(EmitterMemos.ConstantKey(kind: .omopCoding, a: omop, b: match.standard.name)) {
-                coding("coding", system: NoteGateURIs.omopSystem, code: omop, display: match.standard.name,
-                       version: versions.vocabularyRelease)
-            })
+            forEachCoding(of: match) { key, build in element.append(memos.constants.element(key, build: build)) }
         }
         element.append(.string("text", finding.entity.text))
         return element
+    }
+
+    /// The codings of a resolved concept, each with its memo key: the matched source concept, the standard
+    /// concept (when its vocabulary has a FHIR system and it is not the same coding), then the OMOP coding.
+    func forEachCoding(of match: ConceptMatch, _ body: (EmitterMemos.ConstantKey, () -> FHIRElement) -> Void) {
+        var first: (system: String, code: String)?
+        for concept in [match.source, match.standard] {
+            guard let concept, let system = VocabularySystems.systemURI(forVocabulary: concept.vocabularyId) else { continue }
+            if let first, first.system == system, first.code == concept.conceptCode { continue }
+            if first == nil { first = (system, concept.conceptCode) }
+            body(EmitterMemos.ConstantKey(kind: .coding, a: system, b: concept.conceptCode, c: concept.name)) {
+                coding("coding", system: system, code: concept.conceptCode, display: concept.name)
+            }
+        }
+        let omop = String(match.standard.conceptId)
+        body(EmitterMemos.ConstantKey(kind: .omopCoding, a: omop, b: match.standard.name)) {
+            coding("coding", system: NoteGateURIs.omopSystem, code: omop, display: match.standard.name,
+                   version: versions.vocabularyRelease)
+        }
     }
 
     func derivationReference(_ range: Range<Int>, context: DocumentContext) -> FHIRElement {
@@ -196,11 +261,17 @@ public struct ResourceEmitter: Sendable {
     }
 
     func assertionExtension(_ entity: Entity) -> FHIRElement {
+        return memos.constants.element(Self.assertionKey(entity)) { buildAssertionExtension(entity) }
+    }
+
+    func assertionExtensionJSON(_ entity: Entity) -> [UInt8] {
+        memos.constants.json(Self.assertionKey(entity), type: "Extension") { buildAssertionExtension(entity) }
+    }
+
+    private static func assertionKey(_ entity: Entity) -> EmitterMemos.ConstantKey {
         let a = entity.assertion
         let flags = (a.negated ? "n" : "-") + (a.possible ? "p" : "-") + (a.hypothetical ? "h" : "-") + (a.historical ? "H" : "-")
-        return memos.constants.element(EmitterMemos.ConstantKey(kind: .assertion, a: flags, b: a.experiencer.rawValue, c: entity.section.rawValue)) {
-            buildAssertionExtension(entity)
-        }
+        return EmitterMemos.ConstantKey(kind: .assertion, a: flags, b: a.experiencer.rawValue, c: entity.section.rawValue)
     }
 
     private func buildAssertionExtension(_ entity: Entity) -> FHIRElement {
@@ -216,11 +287,18 @@ public struct ResourceEmitter: Sendable {
     }
 
     func resolutionExtension(_ finding: Finding) -> FHIRElement {
+        memos.resolutions.element(Self.resolutionKey(finding)) { buildResolutionExtension(finding) }
+    }
+
+    func resolutionExtensionJSON(_ finding: Finding) -> [UInt8] {
+        memos.resolutions.json(Self.resolutionKey(finding), type: "Extension") { buildResolutionExtension(finding) }
+    }
+
+    private static func resolutionKey(_ finding: Finding) -> EmitterMemos.ResolutionKey {
         let mention = finding.entity.mention
-        let key = EmitterMemos.ResolutionKey(
+        return EmitterMemos.ResolutionKey(
             score: finding.match?.score, matchKind: finding.match?.matchKind, ambiguous: finding.isAmbiguous,
             mentionSource: mention.source, mentionScore: mention.score, resolvedText: mention.preferredText)
-        return memos.resolutions.element(key) { buildResolutionExtension(finding) }
     }
 
     private func buildResolutionExtension(_ finding: Finding) -> FHIRElement {

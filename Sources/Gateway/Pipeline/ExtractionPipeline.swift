@@ -15,10 +15,14 @@ public struct ExtractionPipeline: Sendable {
     public let engine: GatewayEngine
     /// Documents processed at the same time (see `GatewayConfiguration.documentConcurrency`).
     public var documentConcurrency: Int
+    /// False: only the plans of the emitted resources are made (`DocumentResult.resources` stays empty), for a
+    /// caller that renders them with `CollectionBundleJSON` and has no use for the trees.
+    public var buildsResourceTrees: Bool
 
-    public init(engine: GatewayEngine, documentConcurrency: Int? = nil) {
+    public init(engine: GatewayEngine, documentConcurrency: Int? = nil, buildsResourceTrees: Bool = true) {
         self.engine = engine
         self.documentConcurrency = max(1, documentConcurrency ?? engine.configuration.documentConcurrency)
+        self.buildsResourceTrees = buildsResourceTrees
     }
 
     /// Processes `input`. Throws only when the input as a whole cannot be processed (wrong resource type,
@@ -111,15 +115,28 @@ public struct ExtractionPipeline: Sendable {
             let loinc = sectionCodes.last { $0.0.lowerBound <= entity.range.lowerBound }?.1
             findings.append(Finding(entity: entity, match: await engine.matcher.match(entity), sectionLOINC: loinc))
         }
-        let emission = engine.emitter.emit(findings, context: context, recordedAt: recordedAt)
-        return DocumentResult(context: context, note: note, findings: findings, dispositions: emission.dispositions,
-                              resources: emission.resources, issues: issues)
+        let emission = buildsResourceTrees
+            ? engine.emitter.emit(findings, context: context, recordedAt: recordedAt)
+            : engine.emitter.plan(findings, context: context)
+        var result = DocumentResult(context: context, note: note, findings: findings, dispositions: emission.dispositions,
+                                    resources: emission.resources, issues: issues)
+        result.plans = emission.plans
+        return result
     }
 }
 
 extension GatewayEngine: NoteExtractionService {
     public func extract(_ input: FHIRElement, recordedAt: String? = nil) async throws(GatewayError) -> ExtractionResult {
         try await ExtractionPipeline(engine: self).run(input, recordedAt: recordedAt)
+    }
+
+    /// `extract` answered as the compact JSON of its `collection` Bundle (outcome included), written without
+    /// building resource trees. The result carries the plans and dispositions but no `resources`.
+    public func extractCompactJSONBundle(_ input: FHIRElement, recordedAt: String? = nil)
+        async throws(GatewayError) -> (result: ExtractionResult, json: [UInt8])
+    {
+        let result = try await ExtractionPipeline(engine: self, buildsResourceTrees: false).run(input, recordedAt: recordedAt)
+        return (result, CollectionBundleJSON.render(result, emitter: emitter))
     }
 
     public func extractResources(from input: FHIRElement) async throws -> NoteExtractionOutput {

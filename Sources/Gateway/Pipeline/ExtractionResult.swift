@@ -19,6 +19,8 @@ public struct ExtractionResult: Sendable {
 
     /// Emitted resources of every document, in input order.
     public var resources: [FHIRElement] { documents.flatMap(\.resources) }
+    /// Resources emitted by the run, whether or not their trees were built.
+    public var emittedResourceCount: Int { documents.reduce(0) { $0 + $1.emittedResourceCount } }
     /// Input issues, then the issues of each document.
     public var issues: [OperationOutcome.Issue] { inputIssues + documents.flatMap(\.issues) }
 
@@ -50,8 +52,21 @@ public struct DocumentResult: Sendable {
     public var findings: [Finding]
     /// What happened to each finding (same order as `findings`).
     public var dispositions: [ResourceEmitter.Disposition]
+    /// The emitted resource trees; empty when the pipeline made only the plans (`buildsResourceTrees` false).
     public var resources: [FHIRElement]
     public var issues: [OperationOutcome.Issue]
+    /// What each finding becomes (same order as `findings`), nil where it is omitted: the compact JSON renderer's
+    /// input, filled in both pipeline modes.
+    var plans: [ResourcePlan?] = []
+
+    /// Resources emitted for this document, its Provenance included, whether or not their trees were built.
+    public var emittedResourceCount: Int {
+        let clinical = dispositions.reduce(0) { count, disposition in
+            if case .emitted = disposition { return count + 1 }
+            return count
+        }
+        return clinical == 0 ? 0 : clinical + 1
+    }
 
     public init(context: DocumentContext, note: ExtractedNote?, findings: [Finding] = [],
                 dispositions: [ResourceEmitter.Disposition] = [], resources: [FHIRElement] = [],
