@@ -28,57 +28,63 @@ public struct AbbreviationDetector: MentionDetector {
         self.asciiSurfaces = allASCII ? table : nil
     }
 
-    /// False only when `normalized` certainly has no entry.
+    /// False only when the normalized form `bytes` certainly has no entry.
     @inline(__always)
-    private func mayBeAbbreviation(_ normalized: String) -> Bool {
+    private func mayBeAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let asciiSurfaces else { return true }
-        let utf8 = normalized.utf8
-        return utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes where b >= 0x80 { return true }
-            return asciiSurfaces.id(of: bytes) >= 0
-        } ?? true
+        for b in bytes where b >= 0x80 { return true }
+        return asciiSurfaces.id(of: bytes) >= 0
     }
 
     public func detectMentions(in text: AnalyzedText) -> [Mention] {
+        mentions(in: text.table, scalars: text.scalars, sentences: text.sentences, sections: text.sections)
+    }
+
+    /// `detectMentions` on the pipeline's token table.
+    func mentions(in table: TokenTable, scalars: [Unicode.Scalar], sentences: [Sentence], sections: [Section]) -> [Mention] {
+        table.withReader(original: scalars) { mentions($0, sentences: sentences, sections: sections) }
+    }
+
+    private func mentions(_ tokens: TokenTable.Reader, sentences: [Sentence], sections: [Section]) -> [Mention] {
         var mentions = [Mention]()
         var sentenceIndex = 0
         var sectionIndex = 0
-        let tokens = text.tokens
-        for index in tokens.indices {
-            // Cheap filters first, on the token in place (a copy would retain its two Strings): word kinds,
-            // abbreviations are short, and ASCII words outside the byte table cannot match. The lookup uses the
-            // lower-cased form the token already carries and checks the case afterwards.
-            let kind = tokens[index].kind
-            guard kind == .word || kind == .abbreviation, tokens[index].normalized.utf8.count <= lexicon.maximumLength,
-                  mayBeAbbreviation(tokens[index].normalized) else { continue }
-            let token = tokens[index]
-            guard let entry = lexicon.entry(normalized: token.normalized),
-                  !entry.caseSensitive || entry.abbreviation == (token.kind == .abbreviation
-                      ? token.text.replacingOccurrences(of: ".", with: "") : token.text)
+        for index in 0..<tokens.count {
+            // Cheap filters first, without building a String: word kinds, abbreviations are short, and ASCII
+            // words outside the byte table cannot match. The lookup uses the lower-cased form and checks the case
+            // afterwards.
+            let kind = tokens.kind(index)
+            guard kind == .word || kind == .abbreviation, tokens[index].normalizedCount <= lexicon.maximumLength,
+                  mayBeAbbreviation(tokens.normalizedBytes(index)) else { continue }
+            let range = tokens.range(index)
+            let text = tokens.text(index)
+            guard let entry = lexicon.entry(normalized: tokens.normalized(index)),
+                  !entry.caseSensitive || entry.abbreviation == (kind == .abbreviation
+                      ? text.replacingOccurrences(of: ".", with: "") : text)
             else { continue }
-            while sentenceIndex + 1 < text.sentences.count, text.sentences[sentenceIndex].tokenRange.upperBound <= index {
+            while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].tokenRange.upperBound <= index {
                 sentenceIndex += 1
             }
-            while sectionIndex + 1 < text.sections.count, text.sections[sectionIndex].bodyRange.upperBound <= token.range.lowerBound {
+            while sectionIndex + 1 < sections.count, sections[sectionIndex].bodyRange.upperBound <= range.lowerBound {
                 sectionIndex += 1
             }
-            let section = text.sections.isEmpty ? SectionCategory.none : text.sections[sectionIndex].category
+            let section = sections.isEmpty ? SectionCategory.none : sections[sectionIndex].category
             if !entry.isAmbiguous {
                 let sense = entry.senses[0]
                 guard let label = sense.label else { continue }
-                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                mentions.append(Mention(range: range, text: text, label: label, conceptKey: nil,
                                         source: "abbreviation", score: 1, preferredText: sense.expansion))
                 continue
             }
-            var bounds = 0..<text.tokens.count
-            if !text.sentences.isEmpty, text.sentences[sentenceIndex].tokenRange.contains(index) {
-                bounds = text.sentences[sentenceIndex].tokenRange
+            var bounds = 0..<tokens.count
+            if !sentences.isEmpty, sentences[sentenceIndex].tokenRange.contains(index) {
+                bounds = sentences[sentenceIndex].tokenRange
             }
             let lower = max(bounds.lowerBound, index - window), upper = min(bounds.upperBound, index + window + 1)
             var scores = [Int](repeating: 0, count: entry.senses.count)
             for (s, sense) in entry.senses.enumerated() {
                 if sense.sections.contains(section) { scores[s] += 2 }
-                for k in lower..<upper where k != index && sense.cues.contains(text.tokens[k].normalized) {
+                for k in lower..<upper where k != index && sense.cues.contains(tokens.normalized(k)) {
                     scores[s] += 1
                 }
             }
@@ -87,10 +93,10 @@ public struct AbbreviationDetector: MentionDetector {
             if unique {
                 let sense = entry.senses[best]
                 guard let label = sense.label else { continue }
-                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                mentions.append(Mention(range: range, text: text, label: label, conceptKey: nil,
                                         source: "abbreviation", score: 1, preferredText: sense.expansion))
             } else if let label = entry.senses.first(where: { $0.label != nil })?.label {
-                mentions.append(Mention(range: token.range, text: token.text, label: label, conceptKey: nil,
+                mentions.append(Mention(range: range, text: text, label: label, conceptKey: nil,
                                         source: "abbreviation", score: 0, preferredText: nil, ambiguous: true))
             }
         }

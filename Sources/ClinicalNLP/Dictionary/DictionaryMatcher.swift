@@ -129,14 +129,15 @@ public struct DictionaryMatcher: MentionDetector {
     }
 
     public func detectMentions(in text: AnalyzedText) -> [Mention] {
+        mentions(in: text.table, sentences: text.sentences, scalars: text.scalars)
+    }
+
+    /// Matches in each sentence (the whole text when there is none).
+    func mentions(in table: TokenTable, sentences: [Sentence], scalars: [Unicode.Scalar]) -> [Mention] {
         var mentions = [Mention]()
         var buffers = Buffers()
-        if text.sentences.isEmpty {
-            match(tokens: text.tokens, tokenRanges: [0..<text.tokens.count], scalars: text.scalars, into: &mentions, buffers: &buffers)
-        } else {
-            match(tokens: text.tokens, tokenRanges: text.sentences.map(\.tokenRange), scalars: text.scalars,
-                  into: &mentions, buffers: &buffers)
-        }
+        let ranges = sentences.isEmpty ? [0..<table.count] : sentences.map(\.tokenRange)
+        table.withReader(original: scalars) { match($0, tokenRanges: ranges, into: &mentions, buffers: &buffers) }
         return mentions
     }
 
@@ -153,7 +154,7 @@ public struct DictionaryMatcher: MentionDetector {
     private static let unknown: Int32 = -1
 
     /// Longest-match scan of token ranges (sentences); a barrier separates consecutive ranges.
-    func match(tokens: [Token], tokenRanges: [Range<Int>], scalars: [Unicode.Scalar], into mentions: inout [Mention],
+    func match(_ tokens: TokenTable.Reader, tokenRanges: [Range<Int>], into mentions: inout [Mention],
                buffers: inout Buffers) {
         var keys = buffers.keys, tokenOf = buffers.tokenOf, ids = buffers.ids, similarity = buffers.similarity
         tokenOf.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
@@ -161,39 +162,36 @@ public struct DictionaryMatcher: MentionDetector {
         let approximate = fuzzy != nil
         tokenOf.reserveCapacity(tokens.count + tokenRanges.count + 16)
         ids.reserveCapacity(tokens.count + tokenRanges.count + 16)
-        // Through a buffer pointer: a token is read in place, not copied (with its two Strings retained).
-        tokens.withUnsafeBufferPointer { tokens in
-            for tokenRange in tokenRanges {
-                for index in tokenRange {
-                    keys.removeAll()
-                    if !MatchKey.appendKeys(of: tokens[index], to: &keys) {
-                        tokenOf.append(index)
-                        ids.append(Self.barrier)
+        for tokenRange in tokenRanges {
+            for index in tokenRange {
+                keys.removeAll()
+                if !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
+                    tokenOf.append(index)
+                    ids.append(Self.barrier)
+                    if approximate { similarity.append(0) }
+                    continue
+                }
+                for k in 0..<keys.keyCount {
+                    tokenOf.append(index)
+                    let range = keys.keyRange(k)
+                    let id = keys.storage.withUnsafeBufferPointer { keyID(UnsafeBufferPointer(rebasing: $0[range])) }
+                    if id >= 0 {
+                        ids.append(id)
+                        if approximate { similarity.append(1) }
+                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: keys.key(k), as: UTF8.self),
+                                                                          threshold: options.approximateThreshold) {
+                        ids.append(id)
+                        similarity.append(score)
+                    } else {
+                        ids.append(Self.unknown)
                         if approximate { similarity.append(0) }
-                        continue
-                    }
-                    for k in 0..<keys.keyCount {
-                        tokenOf.append(index)
-                        let range = keys.keyRange(k)
-                        let id = keys.storage.withUnsafeBufferPointer { keyID(UnsafeBufferPointer(rebasing: $0[range])) }
-                        if id >= 0 {
-                            ids.append(id)
-                            if approximate { similarity.append(1) }
-                        } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: keys.key(k), as: UTF8.self),
-                                                                              threshold: options.approximateThreshold) {
-                            ids.append(id)
-                            similarity.append(score)
-                        } else {
-                            ids.append(Self.unknown)
-                            if approximate { similarity.append(0) }
-                        }
                     }
                 }
-                // Sentence boundary.
-                tokenOf.append(-1)
-                ids.append(Self.barrier)
-                if approximate { similarity.append(0) }
             }
+            // Sentence boundary.
+            tokenOf.append(-1)
+            ids.append(Self.barrier)
+            if approximate { similarity.append(0) }
         }
         let count = ids.count
         var i = 0
@@ -223,7 +221,7 @@ public struct DictionaryMatcher: MentionDetector {
                 let range = tokens[tokenOf[i]].range.lowerBound..<tokens[tokenOf[bestEnd]].range.upperBound
                 var score = 1.0
                 if approximate { for k in i...bestEnd { score = min(score, similarity[k]) } }
-                mentions.append(Mention(range: range, text: ScalarClass.string(scalars[range]), label: entry.label,
+                mentions.append(Mention(range: range, text: ScalarClass.string(UnsafeBufferPointer(rebasing: tokens.scalars[range])), label: entry.label,
                                         conceptKey: entry.conceptKey, source: entry.source, score: score,
                                         preferredText: entry.preferredText ?? (score < 1 ? entry.term : nil),
                                         ambiguous: entry.ambiguous))

@@ -2,29 +2,40 @@
 /// of one String per unit. Lexicon terms and note tokens both go through here, so both sides always agree.
 extension MatchKey {
     /// Appends the keys of `token` to `keys`. Returns false if the token is a barrier (see `appendUnits`).
-    @inline(__always)
     static func appendKeys(of token: Token, to keys: inout MatchKeyBuffer) -> Bool {
-        switch token.kind {
+        var utf8 = token.normalized
+        return utf8.withUTF8 { appendKeys(kind: token.kind, normalized: $0, to: &keys) }
+    }
+
+    /// Appends the keys of a token of `kind` whose normalized form is the UTF-8 `normalized`. Returns false if the
+    /// token is a barrier (see `appendUnits`).
+    @inline(__always)
+    static func appendKeys(kind: Token.Kind, normalized: UnsafeBufferPointer<UInt8>, to keys: inout MatchKeyBuffer) -> Bool {
+        switch kind {
         case .punctuation:
             return false
         case .symbol:
-            // String comparison on purpose: the same (canonical-equivalence) semantics as `appendUnits`.
-            if token.normalized == "-" { return true }
-            if token.normalized == "&" || token.normalized == "+" || token.normalized == "%" {
-                keys.appendKey(token.normalized.utf8)
+            // The same (canonical-equivalence) semantics as `appendUnits`' String comparison: bytewise for ASCII
+            // (exact there), through String otherwise.
+            if isSymbol(normalized, "-") { return true }
+            if isSymbol(normalized, "&") || isSymbol(normalized, "+") || isSymbol(normalized, "%") {
+                keys.appendKey(normalized)
                 return true
             }
             return false
         case .number, .date, .code, .abbreviation:
-            keys.appendKey(token.normalized.utf8)
+            keys.appendKey(normalized)
             return true
         case .word:
-            let utf8 = token.normalized.utf8
-            if utf8.withContiguousStorageIfAvailable({ keys.appendWordKeys($0) }) == nil {
-                Array(utf8).withUnsafeBufferPointer { keys.appendWordKeys($0) }
-            }
+            keys.appendWordKeys(normalized)
             return true
         }
+    }
+
+    @inline(__always)
+    private static func isSymbol(_ bytes: UnsafeBufferPointer<UInt8>, _ symbol: StaticString) -> Bool {
+        if TokenTable.Reader.isASCII(bytes) { return TokenTable.Reader.equal(bytes, symbol) }
+        return String(decoding: bytes, as: UTF8.self) == symbol.description
     }
 
     /// Length of the stemmed form of the key `bytes[0 ..< n]`, stemming in place (`stem`'s rules, same result):

@@ -19,10 +19,18 @@ public struct MedicationAttributeExtractor: Sendable {
     /// (sentence end or next medication), `lowerLimit` the inclusive lower bound for status words.
     public func attributes(tokens: [Token], scalars: [Unicode.Scalar], mentionTokens: Range<Int>,
                            lowerLimit: Int, limit: Int) -> [MedicationAttribute] {
+        TokenTable(tokens).withReader(original: scalars) {
+            attributes($0, mentionTokens: mentionTokens, lowerLimit: lowerLimit, limit: limit)
+        }
+    }
+
+    /// `attributes(tokens:)` on the pipeline's token table: normalized Strings are built only for the tokens
+    /// that pass the byte-level start-word filter.
+    func attributes(_ tokens: TokenTable.Reader, mentionTokens: Range<Int>, lowerLimit: Int, limit: Int) -> [MedicationAttribute] {
         var result = [MedicationAttribute]()
         func add(_ kind: MedicationAttribute.Kind, _ range: Range<Int>, _ value: String) {
             let span = tokens[range.lowerBound].range.lowerBound..<tokens[range.upperBound - 1].range.upperBound
-            result.append(MedicationAttribute(kind: kind, range: span, text: ScalarClass.string(scalars[span]), value: value))
+            result.append(MedicationAttribute(kind: kind, range: span, text: ScalarClass.string(UnsafeBufferPointer(rebasing: tokens.scalars[span])), value: value))
         }
         // Status words just before the mention.
         var k = max(lowerLimit, mentionTokens.lowerBound - 4)
@@ -40,25 +48,25 @@ public struct MedicationAttributeExtractor: Sendable {
         var seenStrength = false, seenForm = false
         while i < end {
             let kind = tokens[i].kind
-            if kind == .punctuation && tokens[i].text == ";" { break }
+            if kind == .punctuation && tokens.textIs(i, ";") { break }
             // Every pattern below starts with a number, a dosing code or one of the start words: skip other
             // tokens before any table lookup (and before copying the token).
-            if kind != .number && kind != .code && !MedicationPhrases.mayStartAttribute(tokens[i].normalized) {
+            if kind != .number && kind != .code && !MedicationPhrases.mayStartAttribute(tokens.normalizedBytes(i)) {
                 i += 1
                 continue
             }
-            let token = tokens[i]
+            let normalized = tokens.normalized(i)
             // Strength: number [- number] unit.
-            if token.kind == .number {
+            if kind == .number {
                 var j = i + 1
-                if j + 1 < end, tokens[j].normalized == "-" || tokens[j].normalized == "to", tokens[j + 1].kind == .number {
+                if j + 1 < end, tokens.normalizedIs(j, "-") || tokens.normalizedIs(j, "to"), tokens[j + 1].kind == .number {
                     j += 2
                 }
-                if j < end, let unit = MedicationPhrases.strengthUnits[tokens[j].normalized], unit != "puff" {
+                if j < end, let unit = MedicationPhrases.strengthUnits[tokens.normalized(j)], unit != "puff" {
                     var last = j
                     var valueUnit = unit
                     // "5 mg/5 mL" and "mg / ml" style composite units.
-                    if j + 2 < end, tokens[j + 1].normalized == "/", let per = MedicationPhrases.strengthUnits[tokens[j + 2].normalized] {
+                    if j + 2 < end, tokens.normalizedIs(j + 1, "/"), let per = MedicationPhrases.strengthUnits[tokens.normalized(j + 2)] {
                         last = j + 2
                         valueUnit = unit + "/" + per
                     }
@@ -71,9 +79,9 @@ public struct MedicationAttributeExtractor: Sendable {
                 }
             }
             // Dose: count + form.
-            if token.kind == .number || MedicationPhrases.countWords[token.normalized] != nil, i + 1 < end,
-               let form = MedicationPhrases.forms[tokens[i + 1].normalized] {
-                let count = token.kind == .number ? token.normalized : MedicationPhrases.countWords[token.normalized]!
+            if kind == .number || MedicationPhrases.countWords[normalized] != nil, i + 1 < end,
+               let form = MedicationPhrases.forms[tokens.normalized(i + 1)] {
+                let count = kind == .number ? normalized : MedicationPhrases.countWords[normalized]!
                 add(.dose, i..<(i + 2), count + " " + form)
                 add(.form, (i + 1)..<(i + 2), form)
                 seenForm = true
@@ -81,30 +89,30 @@ public struct MedicationAttributeExtractor: Sendable {
                 continue
             }
             // Duration: for/x N unit.
-            if token.normalized == "for" || token.normalized == "x" || token.normalized == "×", i + 2 < end,
-               tokens[i + 1].kind == .number || MedicationPhrases.countWords[tokens[i + 1].normalized] != nil,
-               let unit = MedicationPhrases.durationUnits[tokens[i + 2].normalized] {
-                let count = tokens[i + 1].kind == .number ? tokens[i + 1].normalized : MedicationPhrases.countWords[tokens[i + 1].normalized]!
+            if normalized == "for" || normalized == "x" || normalized == "×", i + 2 < end,
+               tokens[i + 1].kind == .number || MedicationPhrases.countWords[tokens.normalized(i + 1)] != nil,
+               let unit = MedicationPhrases.durationUnits[tokens.normalized(i + 2)] {
+                let count = tokens[i + 1].kind == .number ? tokens.normalized(i + 1) : MedicationPhrases.countWords[tokens.normalized(i + 1)]!
                 add(.duration, i..<(i + 3), "\(count) \(unit)\(count == "1" ? "" : "s")")
                 i += 3
                 continue
             }
             // Frequency: "every N hours", "every 4-6 hours", q4h / q4-6h codes.
-            if token.normalized == "every" || token.normalized == "q", i + 2 < end, tokens[i + 1].kind == .number {
+            if normalized == "every" || normalized == "q", i + 2 < end, tokens[i + 1].kind == .number {
                 var j = i + 2
-                var amount = tokens[i + 1].normalized
-                if j + 1 < end, tokens[j].normalized == "-" || tokens[j].normalized == "to", tokens[j + 1].kind == .number {
-                    amount += "-" + tokens[j + 1].normalized
+                var amount = tokens.normalized(i + 1)
+                if j + 1 < end, tokens.normalizedIs(j, "-") || tokens.normalizedIs(j, "to"), tokens[j + 1].kind == .number {
+                    amount += "-" + tokens.normalized(j + 1)
                     j += 2
                 }
-                if j < end, let unit = MedicationPhrases.timeUnits[tokens[j].normalized] {
+                if j < end, let unit = MedicationPhrases.timeUnits[tokens.normalized(j)] {
                     add(.frequency, i..<(j + 1), "every \(amount) \(unit)")
                     i = j + 1
                     continue
                 }
             }
-            if token.kind == .code, token.normalized.hasPrefix("q") {
-                add(.frequency, i..<(i + 1), frequencyCode(token.normalized))
+            if kind == .code, normalized.hasPrefix("q") {
+                add(.frequency, i..<(i + 1), frequencyCode(normalized))
                 i += 1
                 continue
             }
@@ -113,7 +121,7 @@ public struct MedicationAttributeExtractor: Sendable {
                 i += length
                 continue
             }
-            if let form = MedicationPhrases.forms[token.normalized], !seenForm {
+            if let form = MedicationPhrases.forms[normalized], !seenForm {
                 add(.form, i..<(i + 1), form)
                 seenForm = true
             }
@@ -122,8 +130,8 @@ public struct MedicationAttributeExtractor: Sendable {
         return result
     }
 
-    private func numberText(_ tokens: [Token], _ range: Range<Int>) -> String {
-        range.map { tokens[$0].normalized == "to" ? "-" : tokens[$0].normalized.replacingOccurrences(of: ",", with: "") }
+    private func numberText(_ tokens: TokenTable.Reader, _ range: Range<Int>) -> String {
+        range.map { tokens.normalizedIs($0, "to") ? "-" : tokens.normalized($0).replacingOccurrences(of: ",", with: "") }
             .joined()
     }
 
@@ -144,13 +152,13 @@ public struct MedicationAttributeExtractor: Sendable {
     }
 
     /// Longest phrase from the phrase table starting at `start`: (token count, kind, value).
-    private func phrase(_ tokens: [Token], _ start: Int, _ end: Int) -> (Int, MedicationAttribute.Kind, String)? {
+    private func phrase(_ tokens: TokenTable.Reader, _ start: Int, _ end: Int) -> (Int, MedicationAttribute.Kind, String)? {
         var length = min(MedicationPhrases.maxPhraseTokens, end - start)
         // Tokens hold no spaces, so a phrase of several words can only match where its first word stands.
-        if length > 1 && !MedicationPhrases.phraseFirstWords.contains(tokens[start].normalized) { length = 1 }
+        if length > 1 && !MedicationPhrases.phraseFirstWords.contains(tokens.normalized(start)) { length = 1 }
         while length >= 1 {
-            let key = length == 1 ? tokens[start].normalized
-                : (start..<(start + length)).map { tokens[$0].normalized }.joined(separator: " ")
+            let key = length == 1 ? tokens.normalized(start)
+                : (start..<(start + length)).map { tokens.normalized($0) }.joined(separator: " ")
             if let (kind, value) = MedicationPhrases.phrases[key] { return (length, kind, value) }
             length -= 1
         }

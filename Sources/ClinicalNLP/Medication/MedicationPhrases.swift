@@ -92,15 +92,12 @@ enum MedicationPhrases {
         return table
     }()
 
-    /// False only when no attribute pattern can start with this (non-number, non-code) token.
+    /// False only when no attribute pattern can start with this (non-number, non-code) token, given as the UTF-8
+    /// of its normalized form.
     @inline(__always)
-    static func mayStartAttribute(_ normalized: String) -> Bool {
-        let ascii = normalized.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            for b in bytes where b >= 0x80 { return nil }
-            return asciiStartWords.id(of: bytes) >= 0
-        }
-        if let ascii, let result = ascii { return result }
-        return startWords.contains(normalized)
+    static func mayStartAttribute(_ normalized: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in normalized where b >= 0x80 { return startWords.contains(String(decoding: normalized, as: UTF8.self)) }
+        return asciiStartWords.id(of: normalized) >= 0
     }
     /// First words of the phrases of two or more words: a cheap test before joining tokens into a phrase key.
     static let phraseFirstWords: Set<String> = Set(phrases.keys.compactMap { key in

@@ -10,6 +10,8 @@ public struct AnalyzedText: Sendable {
     public let sections: [Section]
     /// Mentions found by the dictionary matcher (empty if the pipeline has no lexicon).
     public internal(set) var dictionaryMatches: [Mention]
+    /// `tokens` as the pipeline's detectors read them.
+    let table: TokenTable
 
     public init(text: String, scalars: [Unicode.Scalar], tokens: [Token], sentences: [Sentence],
                 sections: [Section], dictionaryMatches: [Mention] = []) {
@@ -19,6 +21,18 @@ public struct AnalyzedText: Sendable {
         self.sentences = sentences
         self.sections = sections
         self.dictionaryMatches = dictionaryMatches
+        self.table = TokenTable(tokens)
+    }
+
+    /// Text analysed by the pipeline, whose token table is at hand (`tokens` is materialized from it).
+    init(text: String, scalars: [Unicode.Scalar], table: TokenTable, sentences: [Sentence], sections: [Section]) {
+        self.text = text
+        self.scalars = scalars
+        self.tokens = table.materialize(original: scalars)
+        self.sentences = sentences
+        self.sections = sections
+        self.dictionaryMatches = []
+        self.table = table
     }
 
     /// The original text of a scalar range.

@@ -60,34 +60,51 @@ public struct ClinicalPipeline: Sendable {
 
     /// Normalization, tokens, sections, sentences and dictionary matches — no assertions.
     public func analyze(_ text: String) -> AnalyzedText {
-        let scalars = ScalarClass.scalars(of: text)
-        let normalized = tokenizer.normalizer.normalize(scalars)
-        let tokens = tokenizer.tokenize(original: scalars, normalized: normalized)
-        let headers = sectionizer.headers(in: normalized, original: scalars)
-        let sections = sectionizer.sections(headers: headers, textLength: scalars.count)
-        let sentences = splitter.split(tokens: tokens, scalars: scalars, headers: headers.map(\.range))
-        var analyzed = AnalyzedText(text: text, scalars: scalars, tokens: tokens, sentences: sentences, sections: sections)
-        if let matcher { analyzed.dictionaryMatches = matcher.detectMentions(in: analyzed) }
+        let note = analyzeNote(text)
+        var analyzed = AnalyzedText(text: text, scalars: note.scalars, table: note.table, sentences: note.sentences,
+                                    sections: note.sections)
+        analyzed.dictionaryMatches = note.dictionaryMatches
         return analyzed
     }
 
+    /// What `analyze` computes, without materializing the public tokens (`annotate` never returns them).
+    func analyzeNote(_ text: String) -> NoteAnalysis {
+        let scalars = ScalarClass.scalars(of: text)
+        let normalized = tokenizer.normalizer.normalize(scalars)
+        let table = tokenizer.table(normalized)
+        let headers = sectionizer.headers(in: normalized, original: scalars)
+        let sections = sectionizer.sections(headers: headers, textLength: scalars.count)
+        let sentences = splitter.split(table: table, scalars: scalars, headers: headers.map(\.range))
+        let matches = matcher?.mentions(in: table, sentences: sentences, scalars: scalars) ?? []
+        return NoteAnalysis(scalars: scalars, table: table, sentences: sentences, sections: sections, dictionaryMatches: matches)
+    }
+
     public func annotate(_ text: String) -> AnnotatedNote {
-        let analyzed = analyze(text)
-        var candidates = analyzed.dictionaryMatches
+        let note = analyzeNote(text)
+        var candidates = note.dictionaryMatches
         if let abbreviationDetector {
-            let found = abbreviationDetector.detectMentions(in: analyzed)
+            let found = abbreviationDetector.mentions(in: note.table, scalars: note.scalars, sentences: note.sentences,
+                                                      sections: note.sections)
             candidates.append(contentsOf: options.keepAmbiguousAbbreviations ? found : found.filter { !$0.ambiguous })
         }
-        if let learnedDetector { candidates.append(contentsOf: learnedDetector.detectMentions(in: analyzed)) }
+        if let learnedDetector {
+            // The learned detector's protocol takes the public `AnalyzedText` (with tokens).
+            let analyzed = AnalyzedText(text: text, scalars: note.scalars, table: note.table, sentences: note.sentences,
+                                        sections: note.sections)
+            candidates.append(contentsOf: learnedDetector.detectMentions(in: analyzed))
+        }
         let mentions = MentionMerger.merge(candidates)
-        return AnnotatedNote(text: text, sections: analyzed.sections, sentences: analyzed.sentences,
-                             entities: entities(for: mentions, in: analyzed))
+        return AnnotatedNote(text: text, sections: note.sections, sentences: note.sentences,
+                             entities: entities(for: mentions, in: note))
     }
 
     /// Sections, assertions and medication attributes for merged, start-ordered mentions.
-    func entities(for mentions: [Mention], in analyzed: AnalyzedText) -> [Entity] {
+    func entities(for mentions: [Mention], in analyzed: NoteAnalysis) -> [Entity] {
         guard !mentions.isEmpty else { return [] }
-        let tokens = analyzed.tokens
+        return analyzed.table.withReader(original: analyzed.scalars) { entities(for: mentions, in: analyzed, tokens: $0) }
+    }
+
+    private func entities(for mentions: [Mention], in analyzed: NoteAnalysis, tokens: TokenTable.Reader) -> [Entity] {
         let sections = analyzed.sections
         let sentences = analyzed.sentences
         var targets = [Range<Int>]()
@@ -137,7 +154,7 @@ public struct ClinicalPipeline: Sendable {
                     }
                 }
                 entity.attributes = medicationExtractor.attributes(
-                    tokens: tokens, scalars: analyzed.scalars, mentionTokens: tokenIndex..<max(tokenIndex, endToken),
+                    tokens, mentionTokens: tokenIndex..<max(tokenIndex, endToken),
                     lowerLimit: sentenceTokens.lowerBound, limit: max(limit, endToken))
             }
             entities.append(entity)

@@ -28,13 +28,16 @@ public struct SentenceSplitter: Sendable {
 
     /// Splits `tokens` (of `scalars`, the original text) into sentences. `headers` are section-header ranges.
     public func split(tokens: [Token], scalars: [Unicode.Scalar], headers: [Range<Int>] = []) -> [Sentence] {
-        // Buffer pointers: the loops read a token's range and kind without copying (and retaining) its Strings.
-        tokens.withUnsafeBufferPointer { t in
-            scalars.withUnsafeBufferPointer { s in split(t, s, headers: headers) }
-        }
+        split(table: TokenTable(tokens), scalars: scalars, headers: headers)
     }
 
-    private func split(_ tokens: UnsafeBufferPointer<Token>, _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
+    /// `split(tokens:)` on the pipeline's token table.
+    func split(table: TokenTable, scalars: [Unicode.Scalar], headers: [Range<Int>]) -> [Sentence] {
+        // Raw views: the loops read a token's range and kind in place.
+        table.withReader(original: scalars) { split($0, $0.scalars, headers: headers) }
+    }
+
+    private func split(_ tokens: TokenTable.Reader, _ scalars: UnsafeBufferPointer<Unicode.Scalar>,
                        headers: [Range<Int>]) -> [Sentence] {
         var sentences = [Sentence]()
         sentences.reserveCapacity(tokens.count / 8 + 1)
@@ -64,7 +67,7 @@ public struct SentenceSplitter: Sendable {
             }
             if sentenceStart == nil {
                 // A bullet glyph opens an item but is not part of it.
-                if Self.isBullet(tokens[k]) { k += 1; continue }
+                if Self.isBullet(tokens, k) { k += 1; continue }
                 sentenceStart = k
             }
             if endsSentence(k, tokens: tokens, scalars: scalars) { close(k + 1) }
@@ -74,10 +77,14 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
+    /// A bullet glyph. A one-byte ASCII form is a bullet only as `*` or `-` (no ASCII string is canonically
+    /// equivalent to the non-ASCII glyphs); other forms keep the String comparison.
     @inline(__always)
-    private static func isBullet(_ token: Token) -> Bool {
-        guard token.kind == .symbol else { return false }
-        switch token.normalized {
+    private static func isBullet(_ tokens: TokenTable.Reader, _ k: Int) -> Bool {
+        guard tokens.kind(k) == .symbol else { return false }
+        let key = tokens.normalizedBytes(k)
+        if TokenTable.Reader.isASCII(key) { return key.count == 1 && (key[0] == 0x2A || key[0] == 0x2D) }
+        switch tokens.normalized(k) {
         case "•", "◦", "▪", "‣", "∙", "·", "*", "-", "–", "○", "●", "■", "□", "➢", "→": return true
         default: return false
         }
@@ -86,12 +93,12 @@ public struct SentenceSplitter: Sendable {
     /// `token.text == character` for a one-scalar ASCII punctuation character, read from the original scalars
     /// (a token's text is exactly `scalars[token.range]`; no other scalar is canonically equivalent to these).
     @inline(__always)
-    private static func isText(_ token: Token, _ character: Unicode.Scalar, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    private static func isText(_ token: CompactToken, _ character: Unicode.Scalar, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         token.range.count == 1 && scalars[token.range.lowerBound] == character
     }
 
     /// Line-structure breaks before token `k`.
-    private func breaksBefore(_ k: Int, tokens: UnsafeBufferPointer<Token>, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    private func breaksBefore(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let previousEnd = tokens[k - 1].range.upperBound, tokenStart = tokens[k].range.lowerBound
         var newlines = 0
         var position = previousEnd
@@ -101,8 +108,8 @@ public struct SentenceSplitter: Sendable {
             else if v == 0x0D && !(position + 1 < scalars.count && scalars[position + 1].value == 0x0A) { newlines += 1 }
             position += 1
         }
-        let bullet = Self.isBullet(tokens[k])
-        if bullet && tokens[k].normalized != "-" && tokens[k].normalized != "*" { return true }
+        let bullet = Self.isBullet(tokens, k)
+        if bullet && !tokens.normalizedIs(k, "-") && !tokens.normalizedIs(k, "*") { return true }
         if newlines == 0 { return false }
         if newlines >= 2 { return true }
         // One line break: a list item or a capitalised/numbered line starts a new sentence, unless the previous
@@ -119,7 +126,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     @inline(__always)
-    private static func startsLine(_ token: Token, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    private static func startsLine(_ token: CompactToken, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         var p = token.range.lowerBound - 1
         while p >= 0 {
             let v = scalars[p].value
@@ -131,13 +138,13 @@ public struct SentenceSplitter: Sendable {
     }
 
     @inline(__always)
-    private static func isTerminal(_ token: Token, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    private static func isTerminal(_ token: CompactToken, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         token.kind == .punctuation && token.range.count == 1
             && (scalars[token.range.lowerBound] == "." || scalars[token.range.lowerBound] == "!" || scalars[token.range.lowerBound] == "?")
     }
 
     /// Whether token `k` ends a sentence by punctuation.
-    private func endsSentence(_ k: Int, tokens: UnsafeBufferPointer<Token>, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
+    private func endsSentence(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard Self.isTerminal(tokens[k], scalars) else { return false }
         let tokenRange = tokens[k].range
         let isPeriod = scalars[tokenRange.lowerBound] == "."
@@ -165,8 +172,8 @@ public struct SentenceSplitter: Sendable {
         }
         let nextFirst = scalars[nextRange.lowerBound]
         if previousKind == .word || previousKind == .abbreviation {
-            if !lineBreakFollows && titleAbbreviations.contains(tokens[k - 1].normalized) { return false }
-            if !lineBreakFollows && !ScalarClass.isUpper(nextFirst) && abbreviations.contains(tokens[k - 1].normalized) {
+            if !lineBreakFollows && titleAbbreviations.contains(tokens.normalized(k - 1)) { return false }
+            if !lineBreakFollows && !ScalarClass.isUpper(nextFirst) && abbreviations.contains(tokens.normalized(k - 1)) {
                 return false
             }
             // An initial ("J. Smith"), but not a unit after a number ("98.6 F. Referred").
@@ -178,7 +185,7 @@ public struct SentenceSplitter: Sendable {
         // Lower-case continuation after a short word is usually an abbreviation we do not know ("2 tabs. daily");
         // after a longer word it is a sloppy sentence start ("twice daily. senna 5 mg").
         if !lineBreakFollows && ScalarClass.isLower(nextFirst)
-            && (previousRange.count <= 3 || previousKind != .word || abbreviations.contains(tokens[k - 1].normalized)) {
+            && (previousRange.count <= 3 || previousKind != .word || abbreviations.contains(tokens.normalized(k - 1))) {
             return false
         }
         return true

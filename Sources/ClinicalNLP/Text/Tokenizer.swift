@@ -19,21 +19,19 @@ public struct Tokenizer: Sendable {
     }
 
     public func tokenize(original: [Unicode.Scalar], normalized: NormalizedText) -> [Token] {
-        // Raw buffers: the scanners and the per-token loop run without bounds checks or array retains.
-        normalized.scalars.withUnsafeBufferPointer { s in
-            original.withUnsafeBufferPointer { original in
-                Self.tokenize(s, original: original, normalized: normalized)
-            }
-        }
+        table(normalized).materialize(original: original)
     }
 
-    private static func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, original: UnsafeBufferPointer<Unicode.Scalar>,
-                                 normalized: NormalizedText) -> [Token] {
+    /// The tokens as a `TokenTable` (what the pipeline reads; no String per token). Ranges are in original
+    /// offsets through `normalized`'s offset map; the original text itself is only needed to materialize.
+    func table(_ normalized: NormalizedText) -> TokenTable {
+        // Raw buffer: the scanners and the per-token loop run without bounds checks or array retains.
+        normalized.scalars.withUnsafeBufferPointer { Self.table($0, normalized: normalized) }
+    }
+
+    private static func table(_ s: UnsafeBufferPointer<Unicode.Scalar>, normalized: NormalizedText) -> TokenTable {
         let n = s.count
-        var tokens = [Token]()
-        tokens.reserveCapacity(n / 4)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(64)
+        var table = TokenTable(expectedScalars: n)
         let preserving = normalized.isOffsetPreserving
         var i = 0
         while i < n {
@@ -62,93 +60,21 @@ public struct Tokenizer: Sendable {
                 end = i + 1
                 kind = isPunctuation(c) ? .punctuation : .symbol
             }
-            // One ASCII scalar, unchanged by normalization (punctuation, digits, one-letter words): both Strings
-            // come from a table instead of being decoded.
-            if end == start + 1 && preserving && c.value < 0x80 && c.value == original[start].value {
-                let v = Int(c.value)
-                tokens.append(Token(range: start..<end, text: ScalarClass.asciiStrings[v],
-                                    normalized: ScalarClass.asciiLowercaseStrings[v], kind: kind))
-                i = end
-                continue
-            }
-            // ASCII token in offset-preserving text (nearly all): both Strings straight from a stack buffer.
-            if preserving, let token = asciiToken(s, original: original, start..<end, kind: kind) {
-                tokens.append(token)
-                i = end
-                continue
-            }
             // Normalized form: lower-case; abbreviations lose their dots.
-            bytes.removeAll(keepingCapacity: true)
-            // `same`: the normalized form equals the original text, so both fields share one String.
-            var same = preserving && kind != .abbreviation
+            let keyStart = table.byteCount
             for k in start..<end {
-                let sc = s[k]
-                if kind == .abbreviation && sc == "." { continue }
-                let v = sc.value
+                let v = s[k].value
                 if v < 0x80 {
-                    let lower = v &- 0x41 < 26 ? v | 0x20 : v
-                    bytes.append(UInt8(truncatingIfNeeded: lower))
-                    if same && lower != original[k].value { same = false }
+                    if kind == .abbreviation && v == 0x2E { continue }
+                    table.appendByte(UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v))
                 } else {
-                    let before = bytes.count
-                    ScalarClass.appendLowercased(sc, to: &bytes)
-                    if same && (bytes.count != before + 1 || UInt32(bytes[before]) != original[k].value) { same = false }
+                    table.appendLowercased(s[k])
                 }
             }
-            let normalizedText = String(decoding: bytes, as: UTF8.self)
-            let range = normalized.originalRange(start..<end)
-            let text: String
-            if same {
-                text = normalizedText
-            } else if preserving && isASCII(original, range) {
-                bytes.removeAll(keepingCapacity: true)
-                for k in range { bytes.append(UInt8(truncatingIfNeeded: original[k].value)) }
-                text = String(decoding: bytes, as: UTF8.self)
-            } else {
-                text = ScalarClass.string(UnsafeBufferPointer(rebasing: original[range]))
-            }
-            tokens.append(Token(range: range, text: text, normalized: normalizedText, kind: kind))
+            table.appendToken(range: preserving ? start..<end : normalized.originalRange(start..<end), keyStart: keyStart, kind: kind)
             i = end
         }
-        return tokens
-    }
-
-    /// The token `s[range]` when every normalized scalar is ASCII and offsets are preserved; nil otherwise. Same
-    /// result as the general path: `normalized` lower-cased (abbreviation dots dropped), `text` the original.
-    @inline(__always)
-    private static func asciiToken(_ s: UnsafeBufferPointer<Unicode.Scalar>, original: UnsafeBufferPointer<Unicode.Scalar>,
-                                   _ range: Range<Int>, kind: Token.Kind) -> Token? {
-        for k in range where s[k].value >= 0x80 { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { buffer -> Token in
-            var m = 0
-            var same = kind != .abbreviation
-            for k in range {
-                let v = s[k].value
-                if kind == .abbreviation && v == 0x2E { continue }
-                let lower = v &- 0x41 < 26 ? v | 0x20 : v
-                buffer[m] = UInt8(truncatingIfNeeded: lower)
-                m += 1
-                if lower != original[k].value { same = false }
-            }
-            let normalized = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<m]), as: UTF8.self)
-            let text: String
-            if same {
-                text = normalized
-            } else if isASCII(original, range) {
-                var m = 0
-                for k in range { buffer[m] = UInt8(truncatingIfNeeded: original[k].value); m += 1 }
-                text = String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<m]), as: UTF8.self)
-            } else {
-                text = ScalarClass.string(UnsafeBufferPointer(rebasing: original[range]))
-            }
-            return Token(range: range, text: text, normalized: normalized, kind: kind)
-        }
-    }
-
-    @inline(__always)
-    private static func isASCII(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> Bool {
-        for k in range where s[k].value >= 0x80 { return false }
-        return true
+        return table
     }
 
     @inline(__always)

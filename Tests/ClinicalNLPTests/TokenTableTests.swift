@@ -1,0 +1,76 @@
+import Testing
+@testable import ClinicalNLP
+
+/// The compact token table the pipeline reads instead of `[Token]`: exact ranges and byte offsets, the public
+/// tokens materialized from it, and the String-semantics comparisons its readers use.
+@Suite struct TokenTableTests {
+    let tokenizer = Tokenizer()
+
+    private func table(_ text: String) -> (TokenTable, [Unicode.Scalar]) {
+        let scalars = Array(text.unicodeScalars)
+        return (tokenizer.table(tokenizer.normalizer.normalize(scalars)), scalars)
+    }
+
+    @Test func rangesKindsAndNormalizedBytesAreExact() {
+        let (t, scalars) = table("Pt takes 500mg b.i.d. for HTN")
+        #expect(t.count == 7)
+        #expect(t.tokens.map(\.range) == [0..<2, 3..<8, 9..<12, 12..<14, 15..<21, 22..<25, 26..<29])
+        #expect(t.tokens.map(\.kind) == [.word, .word, .number, .word, .abbreviation, .word, .word])
+        // Normalized forms back to back: "pt" "takes" "500" "mg" "bid" "for" "htn".
+        #expect(t.tokens.map { Int($0.keyStart)..<Int($0.keyEnd) } == [0..<2, 2..<7, 7..<10, 10..<12, 12..<15, 15..<18, 18..<21])
+        #expect(String(decoding: t.bytes, as: UTF8.self) == "pttakes500mgbidforhtn")
+        #expect((0..<t.count).map { t.normalized($0) } == ["pt", "takes", "500", "mg", "bid", "for", "htn"])
+        t.withReader(original: scalars) { r in
+            #expect(r.text(4) == "b.i.d." && r.text(6) == "HTN")
+            #expect(r[4].length == 6 && r[4].normalizedCount == 3)
+        }
+    }
+
+    @Test func nonASCIIAndNormalizedOffsetsMapToTheOriginal() {
+        // The zero-width space is dropped by the normalizer, so normalized and original offsets differ after it;
+        // "É" lower-cases to two UTF-8 bytes.
+        let text = "ÉCHO\u{200B} naïve 👍"
+        let (t, scalars) = table(text)
+        #expect(t.tokens.map(\.range) == [0..<4, 6..<11, 12..<13])
+        #expect(t.tokens.map { Int($0.keyEnd - $0.keyStart) } == [5, 6, 4])
+        #expect((0..<t.count).map { t.normalized($0) } == ["écho", "naïve", "👍"])
+        t.withReader(original: scalars) { r in
+            #expect(r.text(0) == "ÉCHO" && r.text(2) == "👍")
+        }
+    }
+
+    @Test func materializedTokensEqualTheTableAndRoundTrip() {
+        let text = "HPI: 68 yo M w/ HTN, T2DM s/p CABG 01/02/2020; metoprolol 25 mg p.o. q4-6h PRN.\r\n• Café\u{301} x2 – ok"
+        let (t, scalars) = table(text)
+        let tokens = t.materialize(original: scalars)
+        #expect(tokens == tokenizer.tokenize(text))
+        #expect(tokens.count == t.count)
+        for (i, token) in tokens.enumerated() {
+            #expect(token.range == t.tokens[i].range && token.kind == t.tokens[i].kind && token.normalized == t.normalized(i))
+            #expect(token.text == String(String.UnicodeScalarView(scalars[token.range])))
+        }
+        // A table built from public tokens holds the same entries.
+        let rebuilt = TokenTable(tokens)
+        #expect(rebuilt.tokens == t.tokens && rebuilt.bytes == t.bytes)
+    }
+
+    @Test func comparisonsKeepStringSemantics() {
+        // U+037E GREEK QUESTION MARK is canonically equivalent to ";" (as a String), though its bytes differ.
+        let scalars = Array("a ; \u{037E} - to TO".unicodeScalars)
+        let t = tokenizer.table(tokenizer.normalizer.normalize(scalars))
+        t.withReader(original: scalars) { r in
+            #expect(r.count == 6)
+            #expect(r.textIs(1, ";") && r.normalizedIs(1, ";"))
+            #expect(r.textIs(2, ";") == (r.text(2) == ";"))
+            #expect(r.normalizedIs(2, ";") == (r.normalized(2) == ";"))
+            #expect(r.normalizedIs(3, "-") && !r.normalizedIs(3, "to"))
+            #expect(r.normalizedIs(4, "to") && r.normalizedIs(5, "to") && !r.textIs(5, "to") && r.textIs(5, "TO"))
+            #expect(!r.normalizedIs(0, "ab") && !r.textIs(0, ""))
+        }
+    }
+
+    @Test func emptyTextGivesAnEmptyTable() {
+        let (t, scalars) = table("  \n\t ")
+        #expect(t.count == 0 && t.bytes.isEmpty && t.materialize(original: scalars).isEmpty)
+    }
+}
