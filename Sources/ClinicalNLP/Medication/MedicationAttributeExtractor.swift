@@ -130,7 +130,24 @@ public struct MedicationAttributeExtractor: Sendable {
         return result
     }
 
+    /// The strength's number as one value: `1,000` → `1000`, `1 - 2` / `1 to 2` → `1-2`. The tokens are numbers
+    /// and `-`/`to`, ASCII in practice, whose bytes are joined directly; any other text takes the String path.
     private func numberText(_ tokens: TokenTable.Reader, _ range: Range<Int>) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(16)
+        for k in range {
+            let key = tokens.normalizedBytes(k)
+            guard TokenTable.Reader.isASCII(key) else { return numberTextOfStrings(tokens, range) }
+            if TokenTable.Reader.equal(key, "to") {
+                bytes.append(0x2D)
+            } else {
+                for b in key where b != 0x2C { bytes.append(b) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func numberTextOfStrings(_ tokens: TokenTable.Reader, _ range: Range<Int>) -> String {
         range.map { tokens.normalizedIs($0, "to") ? "-" : tokens.normalized($0).replacingOccurrences(of: ",", with: "") }
             .joined()
     }

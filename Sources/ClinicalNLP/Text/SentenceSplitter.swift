@@ -10,11 +10,16 @@ public struct SentenceSplitter: Sendable {
     public let titleAbbreviations: Set<String>
     /// Lower-cased tokens after which a period never ends a sentence unless a line break follows.
     public let abbreviations: Set<String>
+    /// The two sets, looked up from token bytes.
+    let titleAbbreviationWords: WordSet
+    let abbreviationWords: WordSet
 
     public init(titleAbbreviations: Set<String> = SentenceSplitter.defaultTitleAbbreviations,
                 abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
         self.titleAbbreviations = titleAbbreviations
         self.abbreviations = abbreviations
+        self.titleAbbreviationWords = WordSet(titleAbbreviations)
+        self.abbreviationWords = WordSet(abbreviations)
     }
 
     public static let defaultTitleAbbreviations: Set<String> = [
@@ -172,8 +177,8 @@ public struct SentenceSplitter: Sendable {
         }
         let nextFirst = scalars[nextRange.lowerBound]
         if previousKind == .word || previousKind == .abbreviation {
-            if !lineBreakFollows && titleAbbreviations.contains(tokens.normalized(k - 1)) { return false }
-            if !lineBreakFollows && !ScalarClass.isUpper(nextFirst) && abbreviations.contains(tokens.normalized(k - 1)) {
+            if !lineBreakFollows && titleAbbreviationWords.contains(tokens.normalizedBytes(k - 1)) { return false }
+            if !lineBreakFollows && !ScalarClass.isUpper(nextFirst) && abbreviationWords.contains(tokens.normalizedBytes(k - 1)) {
                 return false
             }
             // An initial ("J. Smith"), but not a unit after a number ("98.6 F. Referred").
@@ -185,7 +190,7 @@ public struct SentenceSplitter: Sendable {
         // Lower-case continuation after a short word is usually an abbreviation we do not know ("2 tabs. daily");
         // after a longer word it is a sloppy sentence start ("twice daily. senna 5 mg").
         if !lineBreakFollows && ScalarClass.isLower(nextFirst)
-            && (previousRange.count <= 3 || previousKind != .word || abbreviations.contains(tokens.normalized(k - 1))) {
+            && (previousRange.count <= 3 || previousKind != .word || abbreviationWords.contains(tokens.normalizedBytes(k - 1))) {
             return false
         }
         return true
