@@ -13,13 +13,17 @@ PORT="${PORT:-18080}"
 NOTES=()
 if [ -n "${NOTES_FILE:-}" ]; then NOTES=(--notes-file "$NOTES_FILE"); fi
 
-swift build -c release --product notegate --scratch-path .build-release 2>&1 | tail -1
-swift build -c release --package-path Benchmarks --scratch-path .build-bench --product gateway-load 2>&1 | tail -1
-LOAD=.build-bench/release/gateway-load
+# NOTEGATE_BIN / LOAD_BIN: already-built binaries to use instead of building them here.
+NOTEGATE="${NOTEGATE_BIN:-.build-release/release/notegate}"
+LOAD="${LOAD_BIN:-.build-bench/release/gateway-load}"
+if [ -z "${NOTEGATE_BIN:-}" ]; then swift build -c release --product notegate --scratch-path .build-release 2>&1 | tail -1; fi
+if [ -z "${LOAD_BIN:-}" ]; then
+  swift build -c release --package-path Benchmarks --scratch-path .build-bench --product gateway-load 2>&1 | tail -1
+fi
 
 QUEUE_DIR="$(mktemp -d)"
 . scripts/allocator.sh
-LD_PRELOAD="$(notegate_preload)" .build-release/release/notegate serve --host 127.0.0.1 --port "$PORT" --queue "$QUEUE_DIR/queue.sqlite" \
+LD_PRELOAD="$(notegate_preload)" "$NOTEGATE" serve --host 127.0.0.1 --port "$PORT" --queue "$QUEUE_DIR/queue.sqlite" \
   --log-level warning > "$QUEUE_DIR/serve.out" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$QUEUE_DIR"' EXIT

@@ -84,7 +84,7 @@ public enum FHIRJSON {
     /// the same rules as `serialize`. Empty when the element carries nothing (`serialize` would leave it out).
     /// For callers that write a fixed resource shape themselves and splice typed parts into it.
     public static func serializeFragment(_ element: FHIRElement, type: String) -> [UInt8] {
-        var writer = JSONWriter(pretty: false, definitions: .r4, capacity: 256)
+        var writer = JSONWriter(pretty: false, definitions: .r4, capacity: 256, sharedCapacity: 8)
         writer.writeFragment(element, typeName: type)
         return writer.output
     }

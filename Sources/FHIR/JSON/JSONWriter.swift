@@ -9,10 +9,13 @@ struct JSONWriter {
     private var indentLevel = 0
     private let elementDefinition: TypeDefinition?
 
-    init(pretty: Bool, definitions: FHIRDefinitions, capacity: Int = 4096) {
+    /// `capacity`: output bytes to reserve; `sharedCapacity`: shared sub-trees the memo expects (a whole
+    /// resource has hundreds; a small fragment next to none, and a large table costs its zeroing every time).
+    init(pretty: Bool, definitions: FHIRDefinitions, capacity: Int = 4096, sharedCapacity: Int = 1024) {
         self.pretty = pretty
         self.definitions = definitions
         self.elementDefinition = definitions.type("Element")
+        self.shared = SharedRenderings(capacity: sharedCapacity)
         output.reserveCapacity(capacity)
     }
 
@@ -50,7 +53,7 @@ struct JSONWriter {
     /// compact mode its rendering is kept by storage address and type and copied on later visits. Addresses are
     /// stable and unique while the tree being written is alive, which is exactly the writer's lifetime. An address
     /// is only rendered into the table on its second visit, so unshared nodes cost one table insertion.
-    private var shared = SharedRenderings()
+    private var shared: SharedRenderings
 
     /// Writes `{...}`; returns false (and writes nothing) when the object has no content.
     @discardableResult

@@ -111,7 +111,7 @@ extension ResourceEmitter {
         out.open()
         out.member("resourceType", string: type)
         out.member("id", string: id)
-        out.member("meta", raw: metaJSON(profile: profile, review: reviewTags(finding)))
+        out.member("meta", raw: metaJSON(profile: profile, finding: finding))
         out.key("extension")
         out.raw(UInt8(ascii: "["))
         out.raw(parts.derivationHead)

@@ -162,9 +162,16 @@ public struct ResourceEmitter: Sendable {
         return memos.constants.element(key) { buildMeta(profile: profile, review: review) }
     }
 
-    func metaJSON(profile: String?, review: [String]) -> [UInt8] {
-        let key = EmitterMemos.ConstantKey(kind: .meta, a: review.joined(separator: " "), b: profile ?? "")
-        return memos.constants.json(key, type: "Meta") { buildMeta(profile: profile, review: review) }
+    /// `meta` as compact JSON, for a finding: its review tags are known without building them.
+    func metaJSON(profile: String?, finding: Finding) -> [UInt8] {
+        let review: String = switch (finding.match == nil, finding.isAmbiguous) {
+        case (false, false): ""
+        case (true, false): "unresolved"
+        case (false, true): "ambiguous"
+        case (true, true): "unresolved ambiguous"
+        }
+        let key = EmitterMemos.ConstantKey(kind: .meta, a: review, b: profile ?? "")
+        return memos.constants.json(key, type: "Meta") { buildMeta(profile: profile, review: reviewTags(finding)) }
     }
 
     private func buildMeta(profile: String?, review: [String]) -> FHIRElement {

@@ -9,9 +9,11 @@ public enum NameBasedUUID {
                                                name: "https://notegate.dev/fhir")
 
     public static func make(namespace: UUID, name: String) -> UUID {
-        let ns = namespace.uuid
-        let namespaceBytes = [ns.0, ns.1, ns.2, ns.3, ns.4, ns.5, ns.6, ns.7, ns.8, ns.9, ns.10, ns.11, ns.12, ns.13, ns.14, ns.15]
-        var digest = SHA1.hash(namespaceBytes + Array(name.utf8))
+        var message: [UInt8] = []
+        message.reserveCapacity(SHA1.paddedCount(16 + name.utf8.count))
+        withUnsafeBytes(of: namespace.uuid) { message.append(contentsOf: $0) }
+        message.append(contentsOf: name.utf8)
+        var digest = SHA1.hash(padding: &message)
         digest[6] = (digest[6] & 0x0F) | 0x50   // version 5
         digest[8] = (digest[8] & 0x3F) | 0x80   // RFC variant
         return UUID(uuid: (digest[0], digest[1], digest[2], digest[3], digest[4], digest[5], digest[6], digest[7],

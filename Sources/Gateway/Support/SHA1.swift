@@ -7,16 +7,22 @@
 enum SHA1 {
     static func hash(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         var message = Array(bytes)
+        return hash(padding: &message)
+    }
+
+    /// Hashes `message`, padding it in place (room for the padding reserved up front saves a reallocation:
+    /// `paddedCount`).
+    static func hash(padding message: inout [UInt8]) -> [UInt8] {
         let bitLength = UInt64(message.count) &* 8
+        let padded = paddedCount(message.count)
+        message.reserveCapacity(padded)
         message.append(0x80)
-        let padded = (message.count + 8 + 63) / 64 * 64
         message.append(contentsOf: repeatElement(0, count: padded - 8 - message.count))
         for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
 
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32) = (0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0)
-        var w = [UInt32](repeating: 0, count: 80)
-        message.withUnsafeBufferPointer { block in
-            w.withUnsafeMutableBufferPointer { w in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            message.withUnsafeBufferPointer { block in
                 for offset in stride(from: 0, to: block.count, by: 64) {
                     compress(block, at: offset, w: w, h: &h)
                 }
@@ -29,6 +35,9 @@ enum SHA1 {
         }
         return digest
     }
+
+    /// Length of a `count`-byte message once padded (a multiple of 64 with room for 0x80 and the bit length).
+    static func paddedCount(_ count: Int) -> Int { (count + 1 + 8 + 63) / 64 * 64 }
 
     private static func compress(_ block: UnsafeBufferPointer<UInt8>, at offset: Int, w: UnsafeMutableBufferPointer<UInt32>,
                                  h: inout (UInt32, UInt32, UInt32, UInt32, UInt32)) {
