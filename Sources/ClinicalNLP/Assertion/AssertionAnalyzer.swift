@@ -56,27 +56,41 @@ public struct AssertionAnalyzer: Sendable {
     /// offsets into the whole note `text`; ranges outside the text are clamped.
     public func analyze(text: [Unicode.Scalar], sentence: Range<Int>, targets: [Range<Int>],
                         section: SectionCategory?) -> [Assertion] {
-        guard !targets.isEmpty else { return [] }
+        var scratch = Scratch()
+        var assertions = [Assertion]()
+        analyze(text: text, sentence: sentence, targets: targets, section: section, into: &assertions, scratch: &scratch)
+        return assertions
+    }
+
+    /// `analyze`, writing into `assertions` (replaced) and reusing `scratch`'s arrays: the pipeline calls this once
+    /// per sentence group with one scratch per note, instead of allocating tokens, matches, scope and cue arrays
+    /// for every sentence.
+    func analyze(text: [Unicode.Scalar], sentence: Range<Int>, targets: [Range<Int>], section: SectionCategory?,
+                 into assertions: inout [Assertion], scratch: inout Scratch) {
+        assertions.removeAll(keepingCapacity: true)
+        guard !targets.isEmpty else { return }
         var implied = ContextCategorySet.none
         if let section {
             for (candidate, mask) in sectionDefaultList where candidate == section { implied = ContextCategorySet(mask: mask) }
         }
         let sentenceRange = sentence.clamped(to: 0..<text.count)
-        let tokens = AssertionTokenizer.tokenize(text, range: sentenceRange)
-        let matches = index.matches(in: tokens)
+        scratch.scope.tokenize(text, range: sentenceRange)
+        index.matches(in: scratch.scope.tokens, into: &scratch.matches)
         // Most sentences hold no cue at all.
-        guard !matches.isEmpty else {
-            return Array(repeating: Self.assertion(found: 0, implied: implied.mask), count: targets.count)
+        guard !scratch.matches.isEmpty else {
+            let assertion = Self.assertion(found: 0, implied: implied.mask)
+            for _ in targets { assertions.append(assertion) }
+            return
         }
-        let scope = SentenceScope(tokens: tokens, abbreviationHashes: abbreviationHashes)
-        return targets.map { target in
-            let span = scope.tokenSpan(of: target)
+        scratch.scope.measure(abbreviationHashes: abbreviationHashes)
+        for target in targets {
+            let span = scratch.scope.tokenSpan(of: target)
             // Only cues within `maximumReach` tokens of the target can reach it: keeps a huge "sentence" (a note
             // without punctuation) linear in its length.
-            let lower = Self.firstMatch(in: matches, startingAtOrAfter: span.lowerBound - Self.maximumReach)
-            let upper = Self.firstMatch(in: matches, startingAtOrAfter: span.upperBound + Self.maximumReach)
-            let cues = select(matches[lower..<upper], outside: span)
-            return Self.assertion(found: scope.categories(of: span, cues: cues), implied: implied.mask)
+            let lower = Self.firstMatch(in: scratch.matches, startingAtOrAfter: span.lowerBound - Self.maximumReach)
+            let upper = Self.firstMatch(in: scratch.matches, startingAtOrAfter: span.upperBound + Self.maximumReach)
+            select(scratch.matches[lower..<upper], outside: span, into: &scratch.cues)
+            assertions.append(Self.assertion(found: scratch.scope.categories(of: span, cues: scratch.cues), implied: implied.mask))
         }
     }
 
@@ -115,8 +129,8 @@ public struct AssertionAnalyzer: Sendable {
     /// Leftmost-longest, non-overlapping choice among the phrases that do not touch the target: a pseudo-trigger
     /// ("no increase") thus hides the shorter trigger inside it ("no"), and no cue is read inside the target (with
     /// target "mucosa moist with no erythema", the "no" is part of the finding, not a cue about it).
-    private func select(_ matches: ArraySlice<ContextPhraseIndex.Match>, outside target: Range<Int>) -> [Cue] {
-        var cues: [Cue] = []
+    private func select(_ matches: ArraySlice<ContextPhraseIndex.Match>, outside target: Range<Int>, into cues: inout [Cue]) {
+        cues.removeAll(keepingCapacity: true)
         var nextFree = 0
         for match in matches where match.start >= nextFree {
             if Self.overlaps(match, target) { continue }
@@ -127,7 +141,6 @@ public struct AssertionAnalyzer: Sendable {
             }
             nextFree = match.end
         }
-        return cues
     }
 
     private static func assertion(found: UInt8, implied: UInt8) -> Assertion {

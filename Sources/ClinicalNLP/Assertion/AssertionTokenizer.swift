@@ -9,6 +9,13 @@ enum AssertionTokenizer {
     /// Tokens of `scalars[range]`; offsets stay those of `scalars`.
     static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [AssertionToken] {
         var tokens: [AssertionToken] = []
+        tokenize(scalars, range: range, into: &tokens)
+        return tokens
+    }
+
+    /// Replaces the contents of `tokens` (keeping its capacity: the analyzer reuses one array per note).
+    static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>, into tokens: inout [AssertionToken]) {
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity((range.count / 5) + 4)
         scalars.withUnsafeBufferPointer { scalars in
             var index = range.lowerBound
@@ -44,7 +51,6 @@ enum AssertionTokenizer {
                 }
             }
         }
-        return tokens
     }
 
     /// Hashes of a rule phrase, tokenized exactly like note text.

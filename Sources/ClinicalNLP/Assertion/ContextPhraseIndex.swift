@@ -111,7 +111,14 @@ struct ContextPhraseIndex: Sendable {
 
     /// Every phrase occurrence (overlapping ones included), ordered by start, then longest first.
     func matches(in tokens: [AssertionToken]) -> [Match] {
-        var matches: [Match] = []
+        var result: [Match] = []
+        matches(in: tokens, into: &result)
+        return result
+    }
+
+    /// Replaces the contents of `matches`, keeping its capacity.
+    func matches(in tokens: [AssertionToken], into matches: inout [Match]) {
+        matches.removeAll(keepingCapacity: true)
         let count = tokens.count
         tokens.withUnsafeBufferPointer { tokens in
             tails.withUnsafeBufferPointer { tails in
@@ -132,6 +139,5 @@ struct ContextPhraseIndex: Sendable {
                 }
             }
         }
-        return matches
     }
 }

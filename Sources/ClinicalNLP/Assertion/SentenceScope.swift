@@ -1,24 +1,41 @@
 /// Token geometry of one sentence: word counts for windows and the periods that end a sentence inside it.
+///
+/// Reusable: the pipeline keeps one per note (`AssertionAnalyzer.Scratch`) and reloads it per sentence, so its
+/// arrays are allocated once per note instead of once per sentence.
 struct SentenceScope {
-    let tokens: [AssertionToken]
+    private(set) var tokens: [AssertionToken] = []
     /// `wordsBefore[i]` = number of word tokens in `tokens[0..<i]`.
-    private let wordsBefore: [Int]
+    private var wordsBefore: [Int] = []
     /// Token indices of sentence-ending punctuation inside the range (the caller's splitter may have missed them).
-    private let boundaries: [Int]
+    private var boundaries: [Int] = []
+
+    init() {}
 
     init(tokens: [AssertionToken], abbreviationHashes: Set<UInt64>) {
         self.tokens = tokens
-        var wordsBefore = [Int](repeating: 0, count: tokens.count + 1)
-        var boundaries: [Int] = []
+        measure(abbreviationHashes: abbreviationHashes)
+    }
+
+    /// Replaces the tokens with those of `scalars[range]`; call `measure` before asking about windows.
+    mutating func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) {
+        AssertionTokenizer.tokenize(scalars, range: range, into: &tokens)
+    }
+
+    /// Word counts and sentence boundaries of the current tokens.
+    mutating func measure(abbreviationHashes: Set<UInt64>) {
+        wordsBefore.removeAll(keepingCapacity: true)
+        boundaries.removeAll(keepingCapacity: true)
+        wordsBefore.reserveCapacity(tokens.count + 1)
+        wordsBefore.append(0)
+        var words = 0
         for (position, token) in tokens.enumerated() {
-            wordsBefore[position + 1] = wordsBefore[position] + (token.kind == .word ? 1 : 0)
+            if token.kind == .word { words += 1 }
+            wordsBefore.append(words)
             if token.kind == .punctuation,
                Self.endsSentence(at: position, tokens: tokens, abbreviationHashes: abbreviationHashes) {
                 boundaries.append(position)
             }
         }
-        self.wordsBefore = wordsBefore
-        self.boundaries = boundaries
     }
 
     /// A `.`, `?` or `!` followed by a space and not lower-case text (a period after an initial or a known

@@ -31,6 +31,8 @@ public struct ClinicalPipeline: Sendable {
     public let abbreviationDetector: AbbreviationDetector?
     public let learnedDetector: (any MentionDetector)?
     public let assertionAnalyzer: (any AssertionAnalyzing)?
+    /// `assertionAnalyzer` when it is the built-in ConText analyzer: called directly with per-note scratch arrays.
+    let contextAnalyzer: AssertionAnalyzer?
     public let medicationExtractor: MedicationAttributeExtractor
 
     /// Full pipeline with the bundled section rules, abbreviations and ConText rules.
@@ -55,6 +57,7 @@ public struct ClinicalPipeline: Sendable {
         self.abbreviationDetector = abbreviations.map { AbbreviationDetector(lexicon: $0) }
         self.learnedDetector = learnedDetector
         self.assertionAnalyzer = assertionAnalyzer
+        self.contextAnalyzer = assertionAnalyzer as? AssertionAnalyzer
         self.medicationExtractor = MedicationAttributeExtractor()
     }
 
@@ -116,6 +119,8 @@ public struct ClinicalPipeline: Sendable {
         // Mentions grouped by sentence, so ConText runs once per sentence.
         var group = [Int]()
         var groupSentence: Int? = nil
+        var scratch = AssertionAnalyzer.Scratch()
+        var assertions = [Assertion]()
 
         func flushGroup() {
             defer { group.removeAll(keepingCapacity: true); groupSentence = nil }
@@ -123,8 +128,13 @@ public struct ClinicalPipeline: Sendable {
             let sentenceRange = groupSentence.map { sentences[$0].range } ?? entities[group[0]].range
             targets.removeAll(keepingCapacity: true)
             for index in group { targets.append(entities[index].range) }
-            let assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
+            if let contextAnalyzer {
+                contextAnalyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
+                                        section: entities[group[0]].section, into: &assertions, scratch: &scratch)
+            } else {
+                assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
                                               section: entities[group[0]].section)
+            }
             for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
         }
 

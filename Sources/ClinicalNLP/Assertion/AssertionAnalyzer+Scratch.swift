@@ -1,0 +1,9 @@
+extension AssertionAnalyzer {
+    /// Working arrays of `analyze`, kept by the caller across the sentences of a note so that their storage is
+    /// reused (a note has about 30 sentence groups; each used to allocate and free five arrays).
+    struct Scratch {
+        var scope = SentenceScope()
+        var matches: [ContextPhraseIndex.Match] = []
+        var cues: [Cue] = []
+    }
+}
