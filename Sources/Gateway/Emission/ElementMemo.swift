@@ -1,4 +1,5 @@
 import ClinicalNLP
+import Terminology
 import FHIR
 import Synchronization
 
@@ -47,6 +48,28 @@ final class EmitterMemos: Sendable {
     let constants = ElementMemo<ConstantKey>()
     let resolutions = ElementMemo<ResolutionKey>()
     let dosages = ElementMemo<DosageKey>()
+    let assertions = ElementMemo<AssertionKey>()
+    /// The codings of a resolved concept as one CodeableConcept without text (compact JSON path only).
+    let codings = ElementMemo<CodingsKey>()
+
+    /// The assertion values and section an assertion extension is built from (enums and flags: cheap to hash).
+    struct AssertionKey: Hashable, Sendable {
+        var flags: UInt8
+        var experiencer: Assertion.Experiencer
+        var section: SectionCategory
+    }
+
+    /// The concepts a `code`'s codings are built from. Hashes the concept ids only; equality compares the
+    /// concepts whole, so two stores that number concepts differently can never share an entry by mistake.
+    struct CodingsKey: Hashable, Sendable {
+        var source: Concept?
+        var standard: Concept
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(standard.conceptId)
+            hasher.combine(source?.conceptId ?? -1)
+        }
+    }
 
     /// A kind of sub-tree and up to four strings it is built from (a struct, not an array: a lookup allocates nothing).
     struct ConstantKey: Hashable, Sendable {
@@ -56,7 +79,7 @@ final class EmitterMemos: Sendable {
         var c: String = ""
         var d: String = ""
 
-        enum Kind: UInt8, Sendable { case tags, codeableConcept, assertion, coding, omopCoding, meta, agent }
+        enum Kind: UInt8, Sendable { case tags, codeableConcept, coding, omopCoding, meta }
 
         /// Hashes the short, discriminating strings only (codes, names of elements, flags), never the long system
         /// URIs and display names: every emitted resource looks up several keys, and hashing a URI cost more than
@@ -65,9 +88,7 @@ final class EmitterMemos: Sendable {
             hasher.combine(kind)
             switch kind {
             case .tags, .omopCoding, .meta: hasher.combine(a)
-            case .agent: break
             case .codeableConcept: hasher.combine(a); hasher.combine(c)
-            case .assertion: hasher.combine(a); hasher.combine(b); hasher.combine(c)
             case .coding: hasher.combine(b)
             }
         }

@@ -135,23 +135,27 @@ extension ResourceEmitter {
         out.raw("}]")
     }
 
-    /// `code` in JSON: the memoised codings, then the mention as `text`.
+    /// `code` in JSON: the concept's codings (rendered once per concept pair), then the mention as `text`.
     private func appendCode(_ name: StaticString, _ finding: Finding, to out: inout CompactJSON) {
         out.key(name)
-        out.open()
         if let match = finding.match {
-            out.key("coding")
-            out.raw(UInt8(ascii: "["))
-            var first = true
-            forEachCoding(of: match) { key, build in
-                let coding = memos.constants.json(key, type: "Coding", build: build)
-                guard !coding.isEmpty else { return }
-                if !first { out.raw(UInt8(ascii: ",")) }
-                first = false
-                out.raw(coding)
+            let codings = memos.codings.json(EmitterMemos.CodingsKey(source: match.source, standard: match.standard),
+                                             type: "CodeableConcept") {
+                var concept = FHIRElement.complex("code", [])
+                forEachCoding(of: match) { key, build in concept.append(memos.constants.element(key, build: build)) }
+                return concept
             }
-            out.raw(UInt8(ascii: "]"))
+            // `{"coding":[…]}` without its closing brace, so the text follows inside the same object.
+            if codings.count > 2 {
+                out.raw(codings.dropLast())
+                out.raw(UInt8(ascii: ","))
+                out.raw(#""text":"#)
+                out.string(finding.entity.text)
+                out.close()
+                return
+            }
         }
+        out.open()
         out.member("text", string: finding.entity.text)
         out.close()
     }

@@ -268,17 +268,17 @@ public struct ResourceEmitter: Sendable {
     }
 
     func assertionExtension(_ entity: Entity) -> FHIRElement {
-        return memos.constants.element(Self.assertionKey(entity)) { buildAssertionExtension(entity) }
+        memos.assertions.element(Self.assertionKey(entity)) { buildAssertionExtension(entity) }
     }
 
     func assertionExtensionJSON(_ entity: Entity) -> [UInt8] {
-        memos.constants.json(Self.assertionKey(entity), type: "Extension") { buildAssertionExtension(entity) }
+        memos.assertions.json(Self.assertionKey(entity), type: "Extension") { buildAssertionExtension(entity) }
     }
 
-    private static func assertionKey(_ entity: Entity) -> EmitterMemos.ConstantKey {
+    private static func assertionKey(_ entity: Entity) -> EmitterMemos.AssertionKey {
         let a = entity.assertion
-        let flags = (a.negated ? "n" : "-") + (a.possible ? "p" : "-") + (a.hypothetical ? "h" : "-") + (a.historical ? "H" : "-")
-        return EmitterMemos.ConstantKey(kind: .assertion, a: flags, b: a.experiencer.rawValue, c: entity.section.rawValue)
+        let flags = (a.negated ? 1 : 0) | (a.possible ? 2 : 0) | (a.hypothetical ? 4 : 0) | (a.historical ? 8 : 0) as UInt8
+        return EmitterMemos.AssertionKey(flags: flags, experiencer: a.experiencer, section: entity.section)
     }
 
     private func buildAssertionExtension(_ entity: Entity) -> FHIRElement {

@@ -46,11 +46,11 @@ public enum CollectionBundleJSON {
             guard let provenanceID else { continue }
             let parts = ResourceEmitter.DocumentJSONParts(document.context)
             var targets: [(type: String, id: String)] = []
-            for (finding, plan) in zip(document.findings, plans) {
-                guard let plan else { continue }
+            for index in plans.indices {
+                guard let plan = plans[index] else { continue }
                 beginEntry()
                 entryHead(plan.id, to: &out)
-                emitter.appendJSON(plan, finding: finding, context: document.context, parts: parts, to: &out)
+                emitter.appendJSON(plan, finding: document.findings[index], context: document.context, parts: parts, to: &out)
                 out.close()
                 targets.append((plan.resourceType, plan.id))
             }

@@ -15,6 +15,7 @@ struct CompactJSON {
 
     mutating func raw(_ byte: UInt8) { bytes.append(byte) }
     mutating func raw(_ part: [UInt8]) { bytes.append(contentsOf: part) }
+    mutating func raw(_ part: ArraySlice<UInt8>) { bytes.append(contentsOf: part) }
     mutating func raw(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
