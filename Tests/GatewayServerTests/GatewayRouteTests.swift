@@ -130,6 +130,30 @@ import Testing
         }
     }
 
+    /// Compact JSON is written from the resource plans, pretty JSON and XML from the trees: the same resources.
+    @Test func compactAndTreeRenderedAnswersCarryTheSameResources() async throws {
+        let app = try await Support.application()
+        let body = try Support.fixture("two-notes-bundle")
+        try await app.test(.router) { client in
+            var answers: [[String]] = []
+            for uri in ["/fhir/$extract", "/fhir/$extract?_pretty=true", "/fhir/$extract?_format=xml"] {
+                try await client.execute(
+                    uri: uri, method: .post, headers: [.contentType: "application/fhir+json"], body: Support.buffer(body)
+                ) { response throws in
+                    #expect(response.status == .ok)
+                    let bundle = try Support.parse(response)
+                    // Provenance.recorded (and so the Bundle's id and timestamp) is the time of each request.
+                    answers.append(bundle.all(path: "entry.resource").filter { $0.resourceType != "Provenance" }
+                        .map { FHIRJSON.serializeString($0) })
+                }
+            }
+            #expect(answers.count == 3)
+            #expect(answers[0].count > 2)
+            #expect(answers[1] == answers[0])
+            #expect(answers[2] == answers[0])
+        }
+    }
+
     @Test func oneBadDocumentDoesNotSinkTheOthers() async throws {
         let app = try await Support.application()
         try await app.test(.router) { client in
