@@ -73,4 +73,39 @@ import Testing
         let (t, scalars) = table("  \n\t ")
         #expect(t.count == 0 && t.bytes.isEmpty && t.materialize(original: scalars).isEmpty)
     }
+
+    @Test func expandingLowerCaseGrowsTheByteBuffer() {
+        // 300 Greek capitals: 300 scalars, 600 bytes lower-cased (more than the n + 64 bytes reserved up front);
+        // "İ" lower-cases to two scalars (3 bytes).
+        let greek = String(repeating: "Ω", count: 300)
+        let text = "pain \(greek) İSTANBUL ok"
+        let (t, scalars) = table(text)
+        #expect(t.count == 4)
+        #expect(t.tokens.map(\.range) == [0..<4, 5..<305, 306..<314, 315..<317])
+        #expect(t.normalized(1) == String(repeating: "ω", count: 300) && t.normalized(1).utf8.count == 600)
+        #expect(t.normalized(2) == "i\u{307}stanbul" && t.normalized(3) == "ok")
+        #expect(t.bytes.count == 4 + 600 + 10 + 2)
+        #expect(t.materialize(original: scalars).map(\.normalized) == ["pain", String(repeating: "ω", count: 300), "i\u{307}stanbul", "ok"])
+    }
+
+    @Test func singleKeyTokensHaveExactlyTheirBytesAsKey() {
+        let text = "Diabetes mellitus type 2 follow-up patient's knees was glass is 500 mg b.i.d. q4-6h 01/02/2020 - + % , ( HTN"
+        let (t, scalars) = table(text)
+        var keys = MatchKeyBuffer()
+        var single = 0
+        t.withReader(original: scalars) { r in
+            for i in 0..<r.count {
+                keys.removeAll()
+                let barrier = !MatchKey.appendKeys(kind: r.kind(i), normalized: r.normalizedBytes(i), to: &keys)
+                if MatchKey.isSingleKey(kind: r.kind(i), normalized: r.normalizedBytes(i)) {
+                    single += 1
+                    #expect(!barrier && keys.keyCount == 1 && Array(keys.key(0)) == Array(r.normalizedBytes(i)), "\(r.text(i))")
+                }
+            }
+        }
+        // Hyphenated, apostrophe and 4+ letter "s" words (stemmed) take the general path.
+        #expect(!t.withReader(original: scalars) { r in (0..<r.count).contains { r.text($0) == "follow-up" && MatchKey.isSingleKey(kind: r.kind($0), normalized: r.normalizedBytes($0)) } })
+        // type, 2, was, is, 500, mg, b.i.d., q4-6h, the date, HTN.
+        #expect(single == 10)
+    }
 }

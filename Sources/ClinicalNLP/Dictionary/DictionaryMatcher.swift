@@ -164,6 +164,25 @@ public struct DictionaryMatcher: MentionDetector {
         ids.reserveCapacity(tokens.count + tokenRanges.count + 16)
         for tokenRange in tokenRanges {
             for index in tokenRange {
+                // Most tokens have exactly one key, their normalized bytes as they stand (see `singleKey`): looked
+                // up in place, without copying them into the key buffer.
+                let normalized = tokens.normalizedBytes(index)
+                if MatchKey.isSingleKey(kind: tokens.kind(index), normalized: normalized) {
+                    tokenOf.append(index)
+                    let id = keyID(normalized)
+                    if id >= 0 {
+                        ids.append(id)
+                        if approximate { similarity.append(1) }
+                    } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: normalized, as: UTF8.self),
+                                                                          threshold: options.approximateThreshold) {
+                        ids.append(id)
+                        similarity.append(score)
+                    } else {
+                        ids.append(Self.unknown)
+                        if approximate { similarity.append(0) }
+                    }
+                    continue
+                }
                 keys.removeAll()
                 if !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
                     tokenOf.append(index)

@@ -12,12 +12,11 @@ struct TokenTable: Sendable {
         bytes = []
     }
 
-    /// Room for about `scalarCount` scalars of text (a token per four scalars is typical of clinical notes).
-    init(expectedScalars scalarCount: Int) {
-        tokens = []
-        bytes = []
-        tokens.reserveCapacity(scalarCount / 4)
-        bytes.reserveCapacity(scalarCount)
+    /// A table whose normalized forms the caller wrote itself (`Tokenizer`): token `i`'s form must be
+    /// `bytes[tokens[i].keyStart ..< tokens[i].keyEnd]`.
+    init(tokens: [CompactToken], bytes: [UInt8]) {
+        self.tokens = tokens
+        self.bytes = bytes
     }
 
     /// The table of tokens built elsewhere (callers of the public APIs that take `[Token]`).
@@ -32,22 +31,6 @@ struct TokenTable: Sendable {
     }
 
     var count: Int { tokens.count }
-
-    /// Appends a token whose normalized bytes the caller has just appended with `appendByte`/`appendBytes`,
-    /// starting at `keyStart` (the value of `byteCount` before appending).
-    @inline(__always)
-    mutating func appendToken(range: Range<Int>, keyStart: Int, kind: Token.Kind) {
-        tokens.append(CompactToken(range: range, keyStart: keyStart, keyEnd: bytes.count, kind: kind))
-    }
-
-    var byteCount: Int { bytes.count }
-
-    @inline(__always)
-    mutating func appendByte(_ byte: UInt8) { bytes.append(byte) }
-
-    /// Appends the lower-cased UTF-8 of `scalar` (as `ScalarClass.appendLowercased`).
-    @inline(__always)
-    mutating func appendLowercased(_ scalar: Unicode.Scalar) { ScalarClass.appendLowercased(scalar, to: &bytes) }
 
     /// `Token.normalized` of token `i`.
     func normalized(_ i: Int) -> String {

@@ -31,50 +31,84 @@ public struct Tokenizer: Sendable {
 
     private static func table(_ s: UnsafeBufferPointer<Unicode.Scalar>, normalized: NormalizedText) -> TokenTable {
         let n = s.count
-        var table = TokenTable(expectedScalars: n)
-        let preserving = normalized.isOffsetPreserving
+        var tokens = [CompactToken]()
+        tokens.reserveCapacity(n / 4 + 1)
+        // Normalized bytes are written through a raw pointer into a buffer sized for all-ASCII text (one byte per
+        // scalar at most); `Array.append` per byte cost a uniqueness and capacity check each. A token whose
+        // lower-cased form does not fit (non-ASCII text can expand) makes the buffer grow and is scanned again.
+        var bytes = [UInt8](repeating: 0, count: n + 64)
+        var used = 0
         var i = 0
+        let preserving = normalized.isOffsetPreserving
         while i < n {
-            let c = s[i]
-            if ScalarClass.isWhitespace(c) { i += 1; continue }
-            let start = i
-            var kind: Token.Kind
-            var end: Int
-            if ScalarClass.isDigit(c) {
-                if let e = scanDate(s, start) {
-                    end = e; kind = .date
-                } else {
-                    end = scanNumber(s, start); kind = .number
+            var shortOf = 0
+            bytes.withUnsafeMutableBufferPointer { out in
+                while i < n {
+                    let c = s[i]
+                    if ScalarClass.isWhitespace(c) { i += 1; continue }
+                    let start = i
+                    var kind: Token.Kind
+                    var end: Int
+                    if ScalarClass.isDigit(c) {
+                        if let e = scanDate(s, start) {
+                            end = e; kind = .date
+                        } else {
+                            end = scanNumber(s, start); kind = .number
+                        }
+                    } else if c == ".", i + 1 < n, ScalarClass.isDigit(s[i + 1]), i == 0 || !ScalarClass.isAlphanumeric(s[i - 1]) {
+                        end = scanNumber(s, i + 1); kind = .number
+                    } else if ScalarClass.isLetter(c) {
+                        if let e = scanFrequencyCode(s, start) {
+                            end = e; kind = .code
+                        } else if hasEarlyDot(s, start), let e = scanDottedAbbreviation(s, start) {
+                            end = e; kind = .abbreviation
+                        } else {
+                            end = scanWord(s, start); kind = .word
+                        }
+                    } else {
+                        end = i + 1
+                        kind = isPunctuation(c) ? .punctuation : .symbol
+                    }
+                    // Normalized form: lower-case; abbreviations lose their dots.
+                    guard let keyEnd = writeLowercased(s, start..<end, dropDots: kind == .abbreviation, into: out, at: used) else {
+                        shortOf = 4 * (end - start) + 64
+                        return
+                    }
+                    tokens.append(CompactToken(range: preserving ? start..<end : normalized.originalRange(start..<end),
+                                               keyStart: used, keyEnd: keyEnd, kind: kind))
+                    used = keyEnd
+                    i = end
                 }
-            } else if c == ".", i + 1 < n, ScalarClass.isDigit(s[i + 1]), i == 0 || !ScalarClass.isAlphanumeric(s[i - 1]) {
-                end = scanNumber(s, i + 1); kind = .number
-            } else if ScalarClass.isLetter(c) {
-                if let e = scanFrequencyCode(s, start) {
-                    end = e; kind = .code
-                } else if hasEarlyDot(s, start), let e = scanDottedAbbreviation(s, start) {
-                    end = e; kind = .abbreviation
-                } else {
-                    end = scanWord(s, start); kind = .word
-                }
-            } else {
-                end = i + 1
-                kind = isPunctuation(c) ? .punctuation : .symbol
             }
-            // Normalized form: lower-case; abbreviations lose their dots.
-            let keyStart = table.byteCount
-            for k in start..<end {
-                let v = s[k].value
-                if v < 0x80 {
-                    if kind == .abbreviation && v == 0x2E { continue }
-                    table.appendByte(UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v))
-                } else {
-                    table.appendLowercased(s[k])
-                }
-            }
-            table.appendToken(range: preserving ? start..<end : normalized.originalRange(start..<end), keyStart: keyStart, kind: kind)
-            i = end
+            if shortOf > 0 { bytes.append(contentsOf: repeatElement(0, count: max(shortOf, bytes.count / 2))) }
         }
-        return table
+        bytes.removeLast(bytes.count - used)
+        return TokenTable(tokens: tokens, bytes: bytes)
+    }
+
+    /// Writes the lower-cased UTF-8 of `s[range]` (ASCII dots dropped for abbreviations) at `out[at...]`; returns
+    /// the end, or nil when it does not fit (nothing the caller keeps was written).
+    @inline(__always)
+    private static func writeLowercased(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, dropDots: Bool,
+                                        into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int? {
+        var m = start
+        let limit = out.count
+        for k in range {
+            let v = s[k].value
+            if v < 0x80 {
+                if dropDots && v == 0x2E { continue }
+                guard m < limit else { return nil }
+                out[m] = UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v)
+                m += 1
+            } else {
+                for byte in s[k].properties.lowercaseMapping.utf8 {
+                    guard m < limit else { return nil }
+                    out[m] = byte
+                    m += 1
+                }
+            }
+        }
+        return m
     }
 
     @inline(__always)
