@@ -21,8 +21,12 @@ public struct Sectionizer: Sendable {
     /// Longest header candidate considered, in scalars.
     public let maxHeaderLength = 80
 
+    /// `rules` as a byte table (see `HeaderLookup`).
+    let headerLookup: HeaderLookup
+
     public init(rules: SectionRules) {
         self.rules = rules
+        self.headerLookup = HeaderLookup(rules: rules)
     }
 
     public static func loadDefault() throws -> Sectionizer {
@@ -43,6 +47,7 @@ public struct Sectionizer: Sendable {
         var headers = [Header]()
         var i = 0
         var lastHeaderEnd = 0
+        var buffers = HeaderLookup.Buffers()
         while i < n {
             if i > 0 {
                 // Jump to the next place a header can start: after a line break, `,`, `.` or `;`.
@@ -61,7 +66,7 @@ public struct Sectionizer: Sendable {
             let atLineStart = i == 0 || ScalarClass.isNewline(s[i - 1])
             let afterSeparator = !atLineStart && i > 0 && (s[i - 1] == "," || s[i - 1] == "." || s[i - 1] == ";")
             if (atLineStart || afterSeparator) && i >= lastHeaderEnd,
-               let header = header(at: i, lineStart: atLineStart, s, normalized, original) {
+               let header = header(at: i, lineStart: atLineStart, s, normalized, original, &buffers) {
                 headers.append(header)
                 let end = normalized.normalizedOffset(header.range.upperBound)
                 lastHeaderEnd = end
@@ -91,7 +96,7 @@ public struct Sectionizer: Sendable {
     }
 
     private func header(at position: Int, lineStart: Bool, _ s: [Unicode.Scalar], _ normalized: NormalizedText,
-                        _ original: [Unicode.Scalar]) -> Header? {
+                        _ original: [Unicode.Scalar], _ buffers: inout HeaderLookup.Buffers) -> Header? {
         let n = s.count
         var q = position
         while q < n, s[q] == " " || s[q] == "\t" { q += 1 }
@@ -132,7 +137,8 @@ public struct Sectionizer: Sendable {
         }
         while textEnd > q, s[textEnd - 1] == " " || s[textEnd - 1] == "\t" || s[textEnd - 1] == "*" { textEnd -= 1 }
         if colon == nil { headerEnd = textEnd }
-        guard let rule = lookup(s[q..<textEnd]) else { return nil }
+        let found = headerLookup.lookup(s[q..<textEnd], maxWords: rules.maxWords, buffers: &buffers) ?? lookup(s[q..<textEnd])
+        guard let rule = found else { return nil }
         // Without a colon, only real section headers count (a capitalised line "GENERAL" alone is too weak).
         if colon == nil && rule.isSubheader { return nil }
         // `other` headers written in lower case at line start are too often prose ("Findings: ..."): still fine,
@@ -144,7 +150,8 @@ public struct Sectionizer: Sendable {
                       text: ScalarClass.string(original[start]))
     }
 
-    private func lookup(_ text: ArraySlice<Unicode.Scalar>) -> SectionRules.Rule? {
+    /// The String lookup: reference for `HeaderLookup` and its fallback for non-ASCII text or rules.
+    func lookup(_ text: ArraySlice<Unicode.Scalar>) -> SectionRules.Rule? {
         let key = SectionRules.normalizeHeader(text)
         if let rule = rules.rules[key] { return rule }
         let words = key.split(whereSeparator: { $0 == " " || $0 == "/" })
