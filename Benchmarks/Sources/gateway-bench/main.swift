@@ -76,47 +76,50 @@ print(String(format: "engine start-up: %.2f s CPU; %d requests x %d notes (%@), 
              options.notesFile == nil ? "synthetic sentences, ~\(options.noteBytes) B" : "from \(options.notesFile!)",
              Double(inputBytes) / 1e6))
 
-/// Runs one pass over every request, stage by stage, and returns CPU seconds per stage.
+/// Adds the CPU time of `body` to `total`.
+func timed<T>(_ total: inout Double, _ body: () async -> T) async -> T {
+    let start = cpuSeconds()
+    let value = await body()
+    total += cpuSeconds() - start
+    return value
+}
+
+func parse(_ request: [UInt8]) -> FHIRElement {
+    do { return try FHIRJSON.parse(request) } catch { fail("parse: \(error)") }
+}
+
+/// Runs one pass over every request, stage by stage, through the resource trees; CPU seconds per stage.
 func pass() async -> (parse: Double, extract: Double, bundle: Double, serialize: Double, resources: Int, outBytes: Int) {
-    var parse = 0.0, extract = 0.0, bundleTime = 0.0, serialize = 0.0
+    var parseTime = 0.0, extract = 0.0, bundleTime = 0.0, serialize = 0.0
     var resources = 0, outBytes = 0
     for request in requests {
-        var t = cpuSeconds()
-        let input: FHIRElement
-        do { input = try FHIRJSON.parse(request) } catch { fail("parse: \(error)") }
-        var now = cpuSeconds(); parse += now - t; t = now
-        let result: ExtractionResult
-        do { result = try await engine.extract(input, recordedAt: "2026-01-01T00:00:00Z") } catch { fail("extract: \(error)") }
-        now = cpuSeconds(); extract += now - t; t = now
-        let output = BundleWriter.bundle(result, kind: .collection)
-        now = cpuSeconds(); bundleTime += now - t; t = now
-        let bytes = FHIRJSON.serializeBytes(output)
-        now = cpuSeconds(); serialize += now - t
+        let input = await timed(&parseTime) { parse(request) }
+        let result = await timed(&extract) { () async -> ExtractionResult in
+            do { return try await engine.extract(input, recordedAt: "2026-01-01T00:00:00Z") } catch { fail("extract: \(error)") }
+        }
+        let output = await timed(&bundleTime) { BundleWriter.bundle(result, kind: .collection) }
+        let bytes = await timed(&serialize) { FHIRJSON.serializeBytes(output) }
         resources += result.resources.count
         outBytes += bytes.count
     }
-    return (parse, extract, bundleTime, serialize, resources, outBytes)
+    return (parseTime, extract, bundleTime, serialize, resources, outBytes)
 }
 
 /// One pass of the compact JSON path: parse, pipeline without trees (extract), rendering (render).
 func compactPass() async -> (parse: Double, extract: Double, render: Double, resources: Int, outBytes: Int) {
-    var parse = 0.0, extract = 0.0, render = 0.0
+    var parseTime = 0.0, extract = 0.0, render = 0.0
     var resources = 0, outBytes = 0
+    let pipeline = ExtractionPipeline(engine: engine, buildsResourceTrees: false)
     for request in requests {
-        var t = cpuSeconds()
-        let input: FHIRElement
-        do { input = try FHIRJSON.parse(request) } catch { fail("parse: \(error)") }
-        var now = cpuSeconds(); parse += now - t; t = now
-        let pipeline = ExtractionPipeline(engine: engine, buildsResourceTrees: false)
-        let result: ExtractionResult
-        do { result = try await pipeline.run(input, recordedAt: "2026-01-01T00:00:00Z") } catch { fail("extract: \(error)") }
-        now = cpuSeconds(); extract += now - t; t = now
-        let bytes = CollectionBundleJSON.render(result, emitter: engine.emitter)
-        now = cpuSeconds(); render += now - t
+        let input = await timed(&parseTime) { parse(request) }
+        let result = await timed(&extract) { () async -> ExtractionResult in
+            do { return try await pipeline.run(input, recordedAt: "2026-01-01T00:00:00Z") } catch { fail("extract: \(error)") }
+        }
+        let bytes = await timed(&render) { CollectionBundleJSON.render(result, emitter: engine.emitter) }
         resources += result.emittedResourceCount
         outBytes += bytes.count
     }
-    return (parse, extract, render, resources, outBytes)
+    return (parseTime, extract, render, resources, outBytes)
 }
 
 let notes = Double(options.requests * options.notesPerRequest)
