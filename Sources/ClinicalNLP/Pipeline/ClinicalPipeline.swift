@@ -83,12 +83,14 @@ public struct ClinicalPipeline: Sendable {
     }
 
     public func annotate(_ text: String) -> AnnotatedNote {
-        let note = analyzeNote(text)
-        var candidates = note.dictionaryMatches
+        var note = analyzeNote(text)
+        // Taken out of `note` so that appending the abbreviations does not copy (and retain) every match.
+        var candidates = note.takeDictionaryMatches()
         if let abbreviationDetector {
             let found = abbreviationDetector.mentions(in: note.table, scalars: note.scalars, sentences: note.sentences,
                                                       sections: note.sections)
-            candidates.append(contentsOf: options.keepAmbiguousAbbreviations ? found : found.filter { !$0.ambiguous })
+            candidates.reserveCapacity(candidates.count + found.count)
+            for mention in found where options.keepAmbiguousAbbreviations || !mention.ambiguous { candidates.append(mention) }
         }
         if let learnedDetector {
             // The learned detector's protocol takes the public `AnalyzedText` (with tokens).
@@ -96,23 +98,24 @@ public struct ClinicalPipeline: Sendable {
                                         sections: note.sections)
             candidates.append(contentsOf: learnedDetector.detectMentions(in: analyzed))
         }
-        let mentions = MentionMerger.merge(candidates)
+        let kept = MentionMerger.mergedIndices(candidates)
         return AnnotatedNote(text: text, sections: note.sections, sentences: note.sentences,
-                             entities: entities(for: mentions, in: note))
+                             entities: entities(for: candidates, kept: kept, in: note))
     }
 
     /// Sections, assertions and medication attributes for merged, start-ordered mentions.
-    func entities(for mentions: [Mention], in analyzed: NoteAnalysis) -> [Entity] {
-        guard !mentions.isEmpty else { return [] }
-        return analyzed.table.withReader(original: analyzed.scalars) { entities(for: mentions, in: analyzed, tokens: $0) }
+    /// `mentions[kept[0]], mentions[kept[1]], ...` are the merged mentions (`MentionMerger.mergedIndices`).
+    func entities(for mentions: [Mention], kept: [Int], in analyzed: NoteAnalysis) -> [Entity] {
+        guard !kept.isEmpty else { return [] }
+        return analyzed.table.withReader(original: analyzed.scalars) { entities(for: mentions, kept: kept, in: analyzed, tokens: $0) }
     }
 
-    private func entities(for mentions: [Mention], in analyzed: NoteAnalysis, tokens: TokenTable.Reader) -> [Entity] {
+    private func entities(for mentions: [Mention], kept: [Int], in analyzed: NoteAnalysis, tokens: TokenTable.Reader) -> [Entity] {
         let sections = analyzed.sections
         let sentences = analyzed.sentences
         var targets = [Range<Int>]()
         var entities = [Entity]()
-        entities.reserveCapacity(mentions.count)
+        entities.reserveCapacity(kept.count)
         var sectionIndex = 0
         var sentenceIndex = 0
         var tokenIndex = 0
@@ -124,22 +127,26 @@ public struct ClinicalPipeline: Sendable {
 
         func flushGroup() {
             defer { group.removeAll(keepingCapacity: true); groupSentence = nil }
-            guard let analyzer = assertionAnalyzer, !group.isEmpty else { return }
-            let sentenceRange = groupSentence.map { sentences[$0].range } ?? entities[group[0]].range
+            guard assertionAnalyzer != nil, !group.isEmpty else { return }
+            // `mention.range`, not the computed `Entity.range`: reading through the stored property does not copy
+            // the entity.
+            let sentenceRange = groupSentence.map { sentences[$0].range } ?? entities[group[0]].mention.range
             targets.removeAll(keepingCapacity: true)
-            for index in group { targets.append(entities[index].range) }
+            for index in group { targets.append(entities[index].mention.range) }
             if let contextAnalyzer {
                 contextAnalyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
                                         section: entities[group[0]].section, into: &assertions, scratch: &scratch)
-            } else {
+            } else if let analyzer = assertionAnalyzer {
                 assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
                                               section: entities[group[0]].section)
             }
             for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
         }
 
-        for (mentionIndex, mention) in mentions.enumerated() {
-            let start = mention.range.lowerBound
+        for (position, mentionIndex) in kept.enumerated() {
+            let range = mentions[mentionIndex].range
+            let label = mentions[mentionIndex].label
+            let start = range.lowerBound
             while sectionIndex + 1 < sections.count, sections[sectionIndex + 1].range.lowerBound <= start { sectionIndex += 1 }
             let section = sections.isEmpty ? SectionCategory.none : sections[sectionIndex].category
             while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= start { sentenceIndex += 1 }
@@ -148,16 +155,17 @@ public struct ClinicalPipeline: Sendable {
             if sentence != groupSentence || sentence == nil || (!group.isEmpty && entities[group[0]].section != section) {
                 flushGroup()
             }
-            var entity = Entity(mention: mention, section: section)
-            if mention.label == .medication {
+            var entity = Entity(mention: mentions[mentionIndex], section: section)
+            if label == .medication {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.upperBound <= start { tokenIndex += 1 }
                 var endToken = tokenIndex
-                while endToken < tokens.count, tokens[endToken].range.lowerBound < mention.range.upperBound { endToken += 1 }
+                while endToken < tokens.count, tokens[endToken].range.lowerBound < range.upperBound { endToken += 1 }
                 let sentenceTokens = sentence.map { sentences[$0].tokenRange } ?? tokenIndex..<endToken
                 var limit = sentenceTokens.upperBound
-                if mentionIndex + 1 < mentions.count {
-                    let nextStart = mentions[mentionIndex + 1].range.lowerBound
-                    if mentions[mentionIndex + 1].label == .medication {
+                if position + 1 < kept.count {
+                    let next = kept[position + 1]
+                    let nextStart = mentions[next].range.lowerBound
+                    if mentions[next].label == .medication {
                         var k = endToken
                         while k < limit, tokens[k].range.lowerBound < nextStart { k += 1 }
                         limit = k

@@ -28,6 +28,13 @@ public enum MentionMerger {
 
     public static func merge(_ mentions: [Mention]) -> [Mention] {
         guard mentions.count > 1 else { return mentions }
+        return mergedIndices(mentions).map { mentions[$0] }
+    }
+
+    /// Indices of the mentions `merge` keeps, in start order (the pipeline reads the kept mentions in place
+    /// instead of copying them into a new array).
+    static func mergedIndices(_ mentions: [Mention]) -> [Int] {
+        guard mentions.count > 1 else { return Array(mentions.indices) }
         var keys = [SortKey]()
         keys.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
@@ -60,6 +67,6 @@ public enum MentionMerger {
         }
         // Accepted ranges are disjoint and non-empty, so their starts are distinct.
         accepted.sort { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
-        return accepted.map { mentions[$0] }
+        return accepted
     }
 }

@@ -7,5 +7,13 @@ struct NoteAnalysis {
     let table: TokenTable
     let sentences: [Sentence]
     let sections: [Section]
-    let dictionaryMatches: [Mention]
+    private(set) var dictionaryMatches: [Mention]
+
+    /// The matches, leaving this analysis without them (the caller then owns the only reference and can append
+    /// without a copy).
+    mutating func takeDictionaryMatches() -> [Mention] {
+        var matches = [Mention]()
+        swap(&matches, &dictionaryMatches)
+        return matches
+    }
 }
