@@ -236,14 +236,15 @@ public struct DictionaryMatcher: MentionDetector {
                 j += 1
             }
             if bestEnd >= 0 {
-                let entry = entries[Int(bestEntry)]
                 let range = tokens[tokenOf[i]].range.lowerBound..<tokens[tokenOf[bestEnd]].range.upperBound
                 var score = 1.0
                 if approximate { for k in i...bestEnd { score = min(score, similarity[k]) } }
-                mentions.append(Mention(range: range, text: ScalarClass.string(UnsafeBufferPointer(rebasing: tokens.scalars[range])), label: entry.label,
-                                        conceptKey: entry.conceptKey, source: entry.source, score: score,
-                                        preferredText: entry.preferredText ?? (score < 1 ? entry.term : nil),
-                                        ambiguous: entry.ambiguous))
+                // The entry's fields are read in place: copying the whole entry retained and released its term too.
+                let e = Int(bestEntry)
+                mentions.append(Mention(range: range, text: ScalarClass.string(UnsafeBufferPointer(rebasing: tokens.scalars[range])),
+                                        label: entries[e].label, conceptKey: entries[e].conceptKey, source: entries[e].source,
+                                        score: score, preferredText: entries[e].preferredText ?? (score < 1 ? entries[e].term : nil),
+                                        ambiguous: entries[e].ambiguous))
                 i = bestEnd + 1
             } else {
                 i += 1

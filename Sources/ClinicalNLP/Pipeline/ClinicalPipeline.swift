@@ -122,6 +122,7 @@ public struct ClinicalPipeline: Sendable {
         // Mentions grouped by sentence, so ConText runs once per sentence.
         var group = [Int]()
         var groupSentence: Int? = nil
+        var groupSection = SectionCategory.none
         var scratch = AssertionAnalyzer.Scratch()
         var assertions = [Assertion]()
 
@@ -135,10 +136,10 @@ public struct ClinicalPipeline: Sendable {
             for index in group { targets.append(entities[index].mention.range) }
             if let contextAnalyzer {
                 contextAnalyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
-                                        section: entities[group[0]].section, into: &assertions, scratch: &scratch)
+                                        section: groupSection, into: &assertions, scratch: &scratch)
             } else if let analyzer = assertionAnalyzer {
                 assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
-                                              section: entities[group[0]].section)
+                                              section: groupSection)
             }
             for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
         }
@@ -152,9 +153,10 @@ public struct ClinicalPipeline: Sendable {
             while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= start { sentenceIndex += 1 }
             let sentence: Int? = sentences.indices.contains(sentenceIndex) && sentences[sentenceIndex].range.contains(start)
                 ? sentenceIndex : nil
-            if sentence != groupSentence || sentence == nil || (!group.isEmpty && entities[group[0]].section != section) {
+            if sentence != groupSentence || sentence == nil || (!group.isEmpty && groupSection != section) {
                 flushGroup()
             }
+            if group.isEmpty { groupSection = section }
             var entity = Entity(mention: mentions[mentionIndex], section: section)
             if label == .medication {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.upperBound <= start { tokenIndex += 1 }
