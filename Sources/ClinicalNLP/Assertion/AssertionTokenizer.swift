@@ -29,6 +29,23 @@ enum AssertionTokenizer {
                     index += 1
                     while index < end {
                         let current = scalars[index]
+                        let value = current.value
+                        // ASCII fast path (nearly all text): letter/digit test and lower case by arithmetic, the same
+                        // answers as `isWordScalar` / `hashLowercased` give for ASCII.
+                        if value < 0x80 {
+                            let folded = value | 0x20
+                            if (folded &- 0x61 < 26) || (value &- 0x30 < 10) {
+                                mix(value &- 0x41 < 26 ? folded : value, into: &hash)
+                                index += 1
+                                continue
+                            }
+                            if value == 0x27, index + 1 < end, isWordScalar(scalars[index + 1]) {
+                                mix(0x27, into: &hash)
+                                index += 1
+                                continue
+                            }
+                            break
+                        }
                         if isWordScalar(current) {
                             hashLowercased(current, into: &hash)
                             index += 1

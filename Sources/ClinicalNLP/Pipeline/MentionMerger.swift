@@ -48,9 +48,12 @@ public enum MentionMerger {
             if a.start != b.start { return a.start < b.start }
             return a.index < b.index
         }
+        // Accepted ranges, kept sorted by lowerBound, with the index of their mention: accepted ranges are disjoint
+        // and non-empty, so their starts are distinct and this order is the start order the result needs.
+        var taken = [Range<Int>]()
         var accepted = [Int]()
+        taken.reserveCapacity(mentions.count)
         accepted.reserveCapacity(mentions.count)
-        var taken = [Range<Int>]()  // kept sorted by lowerBound
         for key in keys {
             let range = mentions[key.index].range
             // Binary search for the first taken range ending after mention start.
@@ -63,10 +66,8 @@ public enum MentionMerger {
             if low > 0 && taken[low - 1].upperBound > range.lowerBound { continue }
             if range.isEmpty { continue }
             taken.insert(range, at: low)
-            accepted.append(key.index)
+            accepted.insert(key.index, at: low)
         }
-        // Accepted ranges are disjoint and non-empty, so their starts are distinct.
-        accepted.sort { mentions[$0].range.lowerBound < mentions[$1].range.lowerBound }
         return accepted
     }
 }

@@ -103,6 +103,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Line-structure breaks before token `k`.
+    // Inlined: called for every token, and passing the reader (three buffers) per call cost more than the test.
+    @inline(__always)
     private func breaksBefore(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let previousEnd = tokens[k - 1].range.upperBound, tokenStart = tokens[k].range.lowerBound
         var newlines = 0
@@ -149,6 +151,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether token `k` ends a sentence by punctuation.
+    // Inlined for the same reason as `breaksBefore`.
+    @inline(__always)
     private func endsSentence(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard Self.isTerminal(tokens[k], scalars) else { return false }
         let tokenRange = tokens[k].range
