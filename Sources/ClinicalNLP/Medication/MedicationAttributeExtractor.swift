@@ -170,9 +170,13 @@ public struct MedicationAttributeExtractor: Sendable {
 
     /// Longest phrase from the phrase table starting at `start`: (token count, kind, value).
     private func phrase(_ tokens: TokenTable.Reader, _ start: Int, _ end: Int) -> (Int, MedicationAttribute.Kind, String)? {
+        // Tokens hold no spaces, so a phrase's first word is exactly the first token: a token that starts no
+        // attribute starts no phrase (byte table, no String built); the status words before each mention are
+        // mostly such tokens.
+        guard start < end, MedicationPhrases.mayStartAttribute(tokens.normalizedBytes(start)) else { return nil }
         var length = min(MedicationPhrases.maxPhraseTokens, end - start)
-        // Tokens hold no spaces, so a phrase of several words can only match where its first word stands.
-        if length > 1 && !MedicationPhrases.phraseFirstWords.contains(tokens.normalized(start)) { length = 1 }
+        // A phrase of several words can only match where its first word stands.
+        if length > 1 && !MedicationPhrases.phraseFirstWordSet.contains(tokens.normalizedBytes(start)) { length = 1 }
         while length >= 1 {
             let key = length == 1 ? tokens.normalized(start)
                 : (start..<(start + length)).map { tokens.normalized($0) }.joined(separator: " ")

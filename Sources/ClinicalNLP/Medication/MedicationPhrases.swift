@@ -103,6 +103,8 @@ enum MedicationPhrases {
     static let phraseFirstWords: Set<String> = Set(phrases.keys.compactMap { key in
         key.contains(" ") ? String(key[..<key.firstIndex(of: " ")!]) : nil
     })
+    /// `phraseFirstWords`, looked up from token bytes.
+    static let phraseFirstWordSet = WordSet(phraseFirstWords)
     /// Duration units after `for N` / `x N`.
     static let durationUnits: [String: String] = [
         "day": "day", "days": "day", "d": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
