@@ -97,15 +97,30 @@ import Testing
             for i in 0..<r.count {
                 keys.removeAll()
                 let barrier = !MatchKey.appendKeys(kind: r.kind(i), normalized: r.normalizedBytes(i), to: &keys)
-                if MatchKey.isSingleKey(kind: r.kind(i), normalized: r.normalizedBytes(i)) {
+                if MatchKey.isSingleKey(r[i], normalized: r.normalizedBytes(i)) {
                     single += 1
                     #expect(!barrier && keys.keyCount == 1 && Array(keys.key(0)) == Array(r.normalizedBytes(i)), "\(r.text(i))")
                 }
             }
         }
         // Hyphenated, apostrophe and 4+ letter "s" words (stemmed) take the general path.
-        #expect(!t.withReader(original: scalars) { r in (0..<r.count).contains { r.text($0) == "follow-up" && MatchKey.isSingleKey(kind: r.kind($0), normalized: r.normalizedBytes($0)) } })
+        #expect(!t.withReader(original: scalars) { r in (0..<r.count).contains { r.text($0) == "follow-up" && MatchKey.isSingleKey(r[$0], normalized: r.normalizedBytes($0)) } })
         // type, 2, was, is, 500, mg, b.i.d., q4-6h, the date, HTN.
         #expect(single == 10)
+    }
+
+    @Test func hashAndFlagsDescribeTheNormalizedBytes() {
+        let (t, scalars) = table("follow-up patient's naïve HTN b.i.d. Ω")
+        t.withReader(original: scalars) { r in
+            #expect(r.count == 6)
+            for i in 0..<r.count {
+                #expect(r[i].hash == KeyTable.hash(r.normalizedBytes(i)), "\(r.text(i))")
+            }
+            #expect(r[0].flags == CompactToken.Flags.separator && r[1].flags == CompactToken.Flags.separator)
+            #expect(r[2].flags == CompactToken.Flags.nonASCII && !r[2].isASCII && !r[5].isASCII)
+            #expect(r[3].flags == 0 && r[4].flags == 0 && r[3].isASCII)
+        }
+        // A table rebuilt from public tokens computes the same hashes and flags.
+        #expect(TokenTable(t.materialize(original: scalars)).tokens == t.tokens)
     }
 }

@@ -28,12 +28,12 @@ public struct AbbreviationDetector: MentionDetector {
         self.asciiSurfaces = allASCII ? table : nil
     }
 
-    /// False only when the normalized form `bytes` certainly has no entry.
+    /// False only when the token's normalized form `bytes` certainly has no entry (ASCII forms are looked up with
+    /// the tokenizer's hash).
     @inline(__always)
-    private func mayBeAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let asciiSurfaces else { return true }
-        for b in bytes where b >= 0x80 { return true }
-        return asciiSurfaces.id(of: bytes) >= 0
+    private func mayBeAbbreviation(_ token: CompactToken, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let asciiSurfaces, token.isASCII else { return true }
+        return asciiSurfaces.id(of: bytes, hash: token.hash) >= 0
     }
 
     public func detectMentions(in text: AnalyzedText) -> [Mention] {
@@ -55,7 +55,7 @@ public struct AbbreviationDetector: MentionDetector {
             // afterwards.
             let kind = tokens.kind(index)
             guard kind == .word || kind == .abbreviation, tokens[index].normalizedCount <= lexicon.maximumLength,
-                  mayBeAbbreviation(tokens.normalizedBytes(index)) else { continue }
+                  mayBeAbbreviation(tokens[index], tokens.normalizedBytes(index)) else { continue }
             let range = tokens.range(index)
             let text = tokens.text(index)
             guard let entry = lexicon.entry(normalized: tokens.normalized(index)),

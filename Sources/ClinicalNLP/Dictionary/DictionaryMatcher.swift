@@ -166,10 +166,12 @@ public struct DictionaryMatcher: MentionDetector {
             for index in tokenRange {
                 // Most tokens have exactly one key, their normalized bytes as they stand (see `singleKey`): looked
                 // up in place, without copying them into the key buffer.
+                let token = tokens[index]
                 let normalized = tokens.normalizedBytes(index)
-                if MatchKey.isSingleKey(kind: tokens.kind(index), normalized: normalized) {
+                if MatchKey.isSingleKey(token, normalized: normalized) {
                     tokenOf.append(index)
-                    let id = keyID(normalized)
+                    // ASCII: the byte table with the tokenizer's hash; otherwise the String path.
+                    let id = token.isASCII ? asciiKeys.id(of: normalized, hash: token.hash) : keyID(normalized)
                     if id >= 0 {
                         ids.append(id)
                         if approximate { similarity.append(1) }

@@ -43,8 +43,14 @@ struct KeyTable: Sendable {
     /// Id of `bytes`, or -1 when absent.
     @inline(__always)
     func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let h = Self.hash(bytes)
-        return slots.withUnsafeBufferPointer { slots in
+        id(of: bytes, hash: Self.hash(bytes))
+    }
+
+    /// Id of `bytes` whose `hash(_:)` the caller already knows (the tokenizer computes it while writing a token's
+    /// normalized bytes), or -1 when absent.
+    @inline(__always)
+    func id(of bytes: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int32 {
+        slots.withUnsafeBufferPointer { slots in
             pool.withUnsafeBufferPointer { pool in
                 var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
                 while true {

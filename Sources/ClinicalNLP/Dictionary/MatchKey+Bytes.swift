@@ -33,18 +33,17 @@ extension MatchKey {
     }
 
     /// Whether a token's keys are exactly one key equal to its normalized bytes, as `appendKeys` would write
-    /// them: numbers, dates, codes and abbreviations always; words without a hyphen or apostrophe that stemming
-    /// leaves alone (it only touches 4+ byte words ending in `s`). Punctuation and symbols take `appendKeys`.
+    /// them: numbers, dates, codes and abbreviations always; words without a hyphen or apostrophe (the
+    /// tokenizer's flags say so without a scan) that stemming leaves alone (it only touches 4+ byte words ending
+    /// in `s`). Punctuation and symbols take `appendKeys`.
     @inline(__always)
-    static func isSingleKey(kind: Token.Kind, normalized: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch kind {
+    static func isSingleKey(_ token: CompactToken, normalized: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch token.kind {
         case .number, .date, .code, .abbreviation:
             return !normalized.isEmpty
         case .word:
             let n = normalized.count
-            guard n > 0, n < 4 || normalized[n - 1] != 0x73 else { return false }
-            for b in normalized where b == 0x2D || b == 0x27 { return false }
-            return true
+            return n > 0 && token.flags & CompactToken.Flags.separator == 0 && (n < 4 || normalized[n - 1] != 0x73)
         case .punctuation, .symbol:
             return false
         }

@@ -25,8 +25,11 @@ struct TokenTable: Sendable {
         tokens.reserveCapacity(source.count)
         for token in source {
             let keyStart = bytes.count
-            bytes.append(contentsOf: token.normalized.utf8)
-            tokens.append(CompactToken(range: token.range, keyStart: keyStart, keyEnd: bytes.count, kind: token.kind))
+            var normalized = token.normalized
+            normalized.withUTF8 { key in
+                bytes.append(contentsOf: key)
+                tokens.append(CompactToken(range: token.range, keyStart: keyStart, key: key, kind: token.kind))
+            }
         }
     }
 

@@ -70,12 +70,15 @@ public struct Tokenizer: Sendable {
                         kind = isPunctuation(c) ? .punctuation : .symbol
                     }
                     // Normalized form: lower-case; abbreviations lose their dots.
-                    guard let keyEnd = writeLowercased(s, start..<end, dropDots: kind == .abbreviation, into: out, at: used) else {
+                    var flags: UInt8 = 0
+                    var hash: UInt64 = 0
+                    guard let keyEnd = writeLowercased(s, start..<end, dropDots: kind == .abbreviation, into: out, at: used,
+                                                       flags: &flags, hash: &hash) else {
                         shortOf = 4 * (end - start) + 64
                         return
                     }
                     tokens.append(CompactToken(range: preserving ? start..<end : normalized.originalRange(start..<end),
-                                               keyStart: used, keyEnd: keyEnd, kind: kind))
+                                               keyStart: used, keyEnd: keyEnd, kind: kind, flags: flags, hash: hash))
                     used = keyEnd
                     i = end
                 }
@@ -86,28 +89,39 @@ public struct Tokenizer: Sendable {
         return TokenTable(tokens: tokens, bytes: bytes)
     }
 
-    /// Writes the lower-cased UTF-8 of `s[range]` (ASCII dots dropped for abbreviations) at `out[at...]`; returns
-    /// the end, or nil when it does not fit (nothing the caller keeps was written).
+    /// Writes the lower-cased UTF-8 of `s[range]` (ASCII dots dropped for abbreviations) at `out[at...]`, with
+    /// its `CompactToken.Flags` and `KeyTable.hash`; returns the end, or nil when it does not fit (nothing the
+    /// caller keeps was written).
     @inline(__always)
     private static func writeLowercased(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, dropDots: Bool,
-                                        into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int? {
+                                        into out: UnsafeMutableBufferPointer<UInt8>, at start: Int,
+                                        flags: inout UInt8, hash: inout UInt64) -> Int? {
         var m = start
         let limit = out.count
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var f: UInt8 = 0
         for k in range {
             let v = s[k].value
             if v < 0x80 {
                 if dropDots && v == 0x2E { continue }
                 guard m < limit else { return nil }
-                out[m] = UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v)
+                let byte = UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v)
+                out[m] = byte
+                h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                f |= CompactToken.Flags.of(byte)
                 m += 1
             } else {
                 for byte in s[k].properties.lowercaseMapping.utf8 {
                     guard m < limit else { return nil }
                     out[m] = byte
+                    h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                    f |= CompactToken.Flags.of(byte)
                     m += 1
                 }
             }
         }
+        flags = f
+        hash = h
         return m
     }
 
@@ -172,6 +186,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// `q4h`, `q8h`, `q4-6h`, `q12hr`, `q2d`, `q1wk`: `q`, digits, optional `-digits`, unit letters.
+    /// Inlined (as `scanWord`): tried on every token that starts with a letter, and nearly always returns at once.
     private static func scanFrequencyCode(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int? {
         let n = s.count
         guard s[start] == "q" || s[start] == "Q", start + 1 < n, ScalarClass.isDigit(s[start + 1]) else { return nil }
@@ -219,6 +234,7 @@ public struct Tokenizer: Sendable {
     }
 
     /// Letters and digits, joined by inner hyphens, apostrophes and short slash forms.
+    @inline(__always)
     private static func scanWord(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int) -> Int {
         let n = s.count
         var i = start
