@@ -119,30 +119,13 @@ public struct ClinicalPipeline: Sendable {
         var sectionIndex = 0
         var sentenceIndex = 0
         var tokenIndex = 0
-        // Mentions grouped by sentence, so ConText runs once per sentence.
-        var group = [Int]()
+        // Mentions grouped by sentence, so ConText runs once per sentence. A group is always the last entities
+        // appended: `entities[groupStart...]`.
+        var groupStart = 0
         var groupSentence: Int? = nil
         var groupSection = SectionCategory.none
         var scratch = AssertionAnalyzer.Scratch()
         var assertions = [Assertion]()
-
-        func flushGroup() {
-            defer { group.removeAll(keepingCapacity: true); groupSentence = nil }
-            guard assertionAnalyzer != nil, !group.isEmpty else { return }
-            // `mention.range`, not the computed `Entity.range`: reading through the stored property does not copy
-            // the entity.
-            let sentenceRange = groupSentence.map { sentences[$0].range } ?? entities[group[0]].mention.range
-            targets.removeAll(keepingCapacity: true)
-            for index in group { targets.append(entities[index].mention.range) }
-            if let contextAnalyzer {
-                contextAnalyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
-                                        section: groupSection, into: &assertions, scratch: &scratch)
-            } else if let analyzer = assertionAnalyzer {
-                assertions = analyzer.analyze(text: analyzed.scalars, sentence: sentenceRange, targets: targets,
-                                              section: groupSection)
-            }
-            for (k, index) in group.enumerated() where k < assertions.count { entities[index].assertion = assertions[k] }
-        }
 
         for (position, mentionIndex) in kept.enumerated() {
             let range = mentions[mentionIndex].range
@@ -153,10 +136,14 @@ public struct ClinicalPipeline: Sendable {
             while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].range.upperBound <= start { sentenceIndex += 1 }
             let sentence: Int? = sentences.indices.contains(sentenceIndex) && sentences[sentenceIndex].range.contains(start)
                 ? sentenceIndex : nil
-            if sentence != groupSentence || sentence == nil || (!group.isEmpty && groupSection != section) {
-                flushGroup()
+            if sentence != groupSentence || sentence == nil || (groupStart < entities.count && groupSection != section) {
+                assignAssertions(&entities, from: groupStart, sentence: groupSentence.map { sentences[$0].range },
+                                 section: groupSection, scalars: analyzed.scalars, targets: &targets,
+                                 assertions: &assertions, scratch: &scratch)
+                groupStart = entities.count
+                groupSentence = nil
             }
-            if group.isEmpty { groupSection = section }
+            if groupStart == entities.count { groupSection = section }
             var entity = Entity(mention: mentions[mentionIndex], section: section)
             if label == .medication {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.upperBound <= start { tokenIndex += 1 }
@@ -178,10 +165,31 @@ public struct ClinicalPipeline: Sendable {
                     lowerLimit: sentenceTokens.lowerBound, limit: max(limit, endToken))
             }
             entities.append(entity)
-            group.append(entities.count - 1)
             groupSentence = sentence
         }
-        flushGroup()
+        assignAssertions(&entities, from: groupStart, sentence: groupSentence.map { sentences[$0].range },
+                         section: groupSection, scalars: analyzed.scalars, targets: &targets,
+                         assertions: &assertions, scratch: &scratch)
         return entities
+    }
+
+    /// ConText for the group `entities[start...]` (one sentence, one section). A method with explicit inout
+    /// state rather than a nested function: the closure's captured arrays cost a retain/release per access.
+    private func assignAssertions(_ entities: inout [Entity], from start: Int, sentence: Range<Int>?,
+                                  section: SectionCategory, scalars: [Unicode.Scalar], targets: inout [Range<Int>],
+                                  assertions: inout [Assertion], scratch: inout AssertionAnalyzer.Scratch) {
+        guard assertionAnalyzer != nil, start < entities.count else { return }
+        // `mention.range`, not the computed `Entity.range`: reading through the stored property does not copy
+        // the entity.
+        let sentenceRange = sentence ?? entities[start].mention.range
+        targets.removeAll(keepingCapacity: true)
+        for index in start..<entities.count { targets.append(entities[index].mention.range) }
+        if let contextAnalyzer {
+            contextAnalyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section,
+                                    into: &assertions, scratch: &scratch)
+        } else if let analyzer = assertionAnalyzer {
+            assertions = analyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section)
+        }
+        for k in 0..<min(assertions.count, entities.count - start) { entities[start + k].assertion = assertions[k] }
     }
 }
