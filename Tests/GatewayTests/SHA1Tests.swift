@@ -24,4 +24,28 @@ struct SHA1Tests {
             #expect(NameBasedUUID.lowercasedText(uuid) == uuid.uuidString.lowercased())
         }
     }
+
+    @Test("A name written part by part gives the id of the same parts joined")
+    func nameWriter() {
+        let cases: [(String, Int, Int, String, String)] = [
+            ("DocumentReference/1", 10, 20, "omop:201826", "Condition"),
+            ("urn:uuid:0f2c", 0, 7, "text:chest pain", "Procedure"),
+            ("http://example.org|note-ü", 123_456, 9_876_543, "text:ß \"x\"", "NOTE_NLP"),
+        ]
+        for (identity, start, end, concept, type) in cases {
+            let joined = NameBasedUUID.id(identity, "\(start)-\(end)", concept, type)
+            let written = NameBasedUUID.id(capacity: 8) { name in
+                name.part(identity)
+                name.beginPart()
+                name.append(start)
+                name.append("-")
+                name.append(end)
+                name.part(concept)
+                name.part(type)
+            }
+            #expect(written == joined)
+        }
+        #expect(NameBasedUUID.id { $0.part("only") } == NameBasedUUID.id("only"))
+        #expect(NameBasedUUID.id { $0.beginPart(); $0.append(-42) } == NameBasedUUID.id("-42"))
+    }
 }

@@ -48,6 +48,8 @@ final class EmitterMemos: Sendable {
     let constants = ElementMemo<ConstantKey>()
     let resolutions = ElementMemo<ResolutionKey>()
     let dosages = ElementMemo<DosageKey>()
+    /// `meta` renderings by profiled kind and review tags (`ResourceEmitter.metaJSON`).
+    let metaRenderings = Mutex<[[UInt8]?]>(Array(repeating: nil, count: 12))
     let assertions = ElementMemo<AssertionKey>()
     /// The codings of a resolved concept as one CodeableConcept without text (compact JSON path only).
     let codings = ElementMemo<CodingsKey>()

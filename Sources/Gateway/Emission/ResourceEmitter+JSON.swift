@@ -48,7 +48,7 @@ extension ResourceEmitter {
                     to out: inout CompactJSON) {
         switch plan.kind {
         case let .condition(clinicalStatus, verificationStatus, onsetBeforeNote):
-            appendBase("Condition", id: plan.id, profile: NoteGateURIs.conditionProfile, finding: finding, parts: parts, to: &out)
+            appendBase(.condition, id: plan.id, finding: finding, parts: parts, to: &out)
             if let clinicalStatus {
                 out.member("clinicalStatus", raw: codeableConceptJSON(
                     "clinicalStatus", system: "http://terminology.hl7.org/CodeSystem/condition-clinical", code: clinicalStatus))
@@ -67,8 +67,7 @@ extension ResourceEmitter {
             out.member("recordedDate", string: parts.date)
             out.close()
         case .medicationStatement(let status):
-            appendBase("MedicationStatement", id: plan.id, profile: NoteGateURIs.medicationStatementProfile, finding: finding,
-                       parts: parts, to: &out)
+            appendBase(.medicationStatement, id: plan.id, finding: finding, parts: parts, to: &out)
             out.member("status", string: status)
             appendCode("medicationCodeableConcept", finding, to: &out)
             out.member("subject", raw: parts.subject)
@@ -85,7 +84,7 @@ extension ResourceEmitter {
             }
             out.close()
         case .procedure(let status):
-            appendBase("Procedure", id: plan.id, profile: NoteGateURIs.procedureProfile, finding: finding, parts: parts, to: &out)
+            appendBase(.procedure, id: plan.id, finding: finding, parts: parts, to: &out)
             out.member("status", string: status)
             appendCode("code", finding, to: &out)
             out.member("subject", raw: parts.subject)
@@ -106,12 +105,12 @@ extension ResourceEmitter {
     }
 
     /// `resourceType`, `id`, `meta`, the three extensions and the identifier: `base` in JSON.
-    private func appendBase(_ type: String, id: String, profile: String?, finding: Finding, parts: DocumentJSONParts,
+    private func appendBase(_ kind: ProfiledKind, id: String, finding: Finding, parts: DocumentJSONParts,
                             to out: inout CompactJSON) {
         out.open()
-        out.member("resourceType", string: type)
+        out.member("resourceType", string: kind.resourceType)
         out.member("id", string: id)
-        out.member("meta", raw: metaJSON(profile: profile, finding: finding))
+        out.member("meta", raw: metaJSON(kind, finding: finding))
         out.key("extension")
         out.raw(UInt8(ascii: "["))
         out.raw(parts.derivationHead)
@@ -133,6 +132,37 @@ extension ResourceEmitter {
         out.raw(#","value":"#)
         out.string(id)
         out.raw("}]")
+    }
+
+    /// The resource kinds written here, each with NoteGate's profile.
+    enum ProfiledKind: Int {
+        case condition, medicationStatement, procedure
+
+        var resourceType: String {
+            switch self {
+            case .condition: "Condition"
+            case .medicationStatement: "MedicationStatement"
+            case .procedure: "Procedure"
+            }
+        }
+
+        var profile: String {
+            switch self {
+            case .condition: NoteGateURIs.conditionProfile
+            case .medicationStatement: NoteGateURIs.medicationStatementProfile
+            case .procedure: NoteGateURIs.procedureProfile
+            }
+        }
+    }
+
+    /// `meta` as compact JSON: one of twelve renderings (three profiles × the review tags: none, unresolved,
+    /// ambiguous, both), kept in a small table indexed by those, not hashed (this is looked up per resource).
+    func metaJSON(_ kind: ProfiledKind, finding: Finding) -> [UInt8] {
+        let slot = kind.rawValue * 4 + (finding.match == nil ? 1 : 0) + (finding.isAmbiguous ? 2 : 0)
+        if let hit = memos.metaRenderings.withLock({ $0[slot] }) { return hit }
+        let bytes = FHIRJSON.serializeFragment(meta(profile: kind.profile, review: reviewTags(finding)), type: "Meta")
+        memos.metaRenderings.withLock { $0[slot] = bytes }
+        return bytes
     }
 
     /// `code` in JSON: the concept's codings (rendered once per concept pair), then the mention as `text`.

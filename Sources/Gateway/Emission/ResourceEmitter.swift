@@ -136,9 +136,25 @@ public struct ResourceEmitter: Sendable {
 
     /// Deterministic id of the resource emitted for a finding.
     public static func resourceID(for finding: Finding, resourceType: String, documentIdentity: String) -> String {
+        // The name `identity ␟ start-end ␟ omop:<concept id> (or text:<mention>) ␟ type`, written straight into
+        // the hashed bytes: one id per emitted resource.
         let range = finding.entity.range
-        let concept = finding.match.map { "omop:\($0.standard.conceptId)" } ?? "text:\(finding.entity.text.lowercased())"
-        return NameBasedUUID.id(documentIdentity, "\(range.lowerBound)-\(range.upperBound)", concept, resourceType)
+        return NameBasedUUID.id(capacity: documentIdentity.utf8.count + 64) { name in
+            name.part(documentIdentity)
+            name.beginPart()
+            name.append(range.lowerBound)
+            name.append("-")
+            name.append(range.upperBound)
+            name.beginPart()
+            if let match = finding.match {
+                name.append("omop:")
+                name.append(match.standard.conceptId)
+            } else {
+                name.append("text:")
+                name.append(finding.entity.text.lowercased())
+            }
+            name.part(resourceType)
+        }
     }
 
     // MARK: shared parts
@@ -160,18 +176,6 @@ public struct ResourceEmitter: Sendable {
     func meta(profile: String?, review: [String]) -> FHIRElement {
         let key = EmitterMemos.ConstantKey(kind: .meta, a: review.joined(separator: " "), b: profile ?? "")
         return memos.constants.element(key) { buildMeta(profile: profile, review: review) }
-    }
-
-    /// `meta` as compact JSON, for a finding: its review tags are known without building them.
-    func metaJSON(profile: String?, finding: Finding) -> [UInt8] {
-        let review: String = switch (finding.match == nil, finding.isAmbiguous) {
-        case (false, false): ""
-        case (true, false): "unresolved"
-        case (false, true): "ambiguous"
-        case (true, true): "unresolved ambiguous"
-        }
-        let key = EmitterMemos.ConstantKey(kind: .meta, a: review, b: profile ?? "")
-        return memos.constants.json(key, type: "Meta") { buildMeta(profile: profile, review: reviewTags(finding)) }
     }
 
     private func buildMeta(profile: String?, review: [String]) -> FHIRElement {

@@ -13,6 +13,11 @@ public enum NameBasedUUID {
         message.reserveCapacity(SHA1.paddedCount(16 + name.utf8.count))
         withUnsafeBytes(of: namespace.uuid) { message.append(contentsOf: $0) }
         message.append(contentsOf: name.utf8)
+        return make(message: &message)
+    }
+
+    /// The UUID of a message already holding the namespace bytes and the name.
+    private static func make(message: inout [UInt8]) -> UUID {
         var digest = SHA1.hash(padding: &message)
         digest[6] = (digest[6] & 0x0F) | 0x50   // version 5
         digest[8] = (digest[8] & 0x3F) | 0x80   // RFC variant
@@ -24,6 +29,51 @@ public enum NameBasedUUID {
     /// which cannot occur in FHIR ids, references or concept codes).
     public static func id(_ parts: String...) -> String {
         id(parts)
+    }
+
+    /// `id(parts)` with the name written straight into the hashed bytes (no joined String): `write` adds the
+    /// parts in order. The id of every emitted resource is made this way.
+    static func id(capacity: Int = 96, writing write: (inout NameWriter) -> Void) -> String {
+        var writer = NameWriter(capacity: capacity)
+        write(&writer)
+        return lowercasedText(make(message: &writer.message))
+    }
+
+    /// The bytes of a name in NoteGate's namespace: parts joined by U+001F, as `id(_:)` joins them.
+    struct NameWriter {
+        fileprivate var message: [UInt8] = []
+        private var parts = 0
+
+        init(capacity: Int) {
+            message.reserveCapacity(SHA1.paddedCount(16 + capacity))
+            withUnsafeBytes(of: NameBasedUUID.noteGateNamespace.uuid) { message.append(contentsOf: $0) }
+        }
+
+        /// Starts a new part (the separator before every part but the first).
+        mutating func beginPart() {
+            if parts > 0 { message.append(0x1F) }
+            parts += 1
+        }
+
+        /// Appends text to the current part.
+        mutating func append(_ text: String) { message.append(contentsOf: text.utf8) }
+
+        /// Appends a decimal integer to the current part (as `String(value)` writes it).
+        mutating func append(_ value: Int) {
+            if value < 0 { message.append(UInt8(ascii: "-")) }
+            var magnitude = value.magnitude
+            let start = message.count
+            repeat {
+                message.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            message[start...].reverse()
+        }
+
+        mutating func part(_ text: String) {
+            beginPart()
+            append(text)
+        }
     }
 
     static func id(_ parts: [String]) -> String {
