@@ -99,16 +99,6 @@ struct ContextPhraseIndex: Sendable {
         self.slotMask = capacity - 1
     }
 
-    @inline(__always)
-    private func candidateRange(for hash: UInt64) -> Range<Int> {
-        var slot = Int(truncatingIfNeeded: hash) & slotMask
-        while true {
-            let range = slotCandidates[slot]
-            if range.isEmpty || slotKeys[slot] == hash { return range }
-            slot = (slot + 1) & slotMask
-        }
-    }
-
     /// Every phrase occurrence (overlapping ones included), ordered by start, then longest first.
     func matches(in tokens: [AssertionToken]) -> [Match] {
         var result: [Match] = []
@@ -117,27 +107,47 @@ struct ContextPhraseIndex: Sendable {
     }
 
     /// Replaces the contents of `matches`, keeping its capacity.
+    ///
+    /// Every table is read through a raw buffer: slicing `candidates` per token retained and released its storage,
+    /// which cost as much as the probe itself.
     func matches(in tokens: [AssertionToken], into matches: inout [Match]) {
         matches.removeAll(keepingCapacity: true)
         let count = tokens.count
+        let mask = slotMask
         tokens.withUnsafeBufferPointer { tokens in
-            tails.withUnsafeBufferPointer { tails in
-                for start in 0..<count {
-                    for candidate in candidates[candidateRange(for: tokens[start].hash)] {
-                        let tail = tailRanges[candidate]
-                        guard start + tail.count < count else { continue }
-                        var position = start + 1
-                        var offset = tail.lowerBound
-                        while offset < tail.upperBound, tokens[position].hash == tails[offset] {
-                            offset += 1
-                            position += 1
-                        }
-                        if offset == tail.upperBound {
-                            matches.append(Match(start: start, end: position, phrase: candidate))
-                        }
+        tails.withUnsafeBufferPointer { tails in
+        tailRanges.withUnsafeBufferPointer { tailRanges in
+        slotKeys.withUnsafeBufferPointer { slotKeys in
+        slotCandidates.withUnsafeBufferPointer { slotCandidates in
+        candidates.withUnsafeBufferPointer { candidates in
+            for start in 0..<count {
+                let hash = tokens[start].hash
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                var range = slotCandidates[slot]
+                while !range.isEmpty, slotKeys[slot] != hash {
+                    slot = (slot + 1) & mask
+                    range = slotCandidates[slot]
+                }
+                for position in range {
+                    let candidate = candidates[position]
+                    let tail = tailRanges[candidate]
+                    guard start + tail.count < count else { continue }
+                    var next = start + 1
+                    var offset = tail.lowerBound
+                    while offset < tail.upperBound, tokens[next].hash == tails[offset] {
+                        offset += 1
+                        next += 1
+                    }
+                    if offset == tail.upperBound {
+                        matches.append(Match(start: start, end: next, phrase: candidate))
                     }
                 }
             }
+        }
+        }
+        }
+        }
+        }
         }
     }
 }

@@ -32,7 +32,11 @@ public struct ClinicalPipeline: Sendable {
     public let learnedDetector: (any MentionDetector)?
     public let assertionAnalyzer: (any AssertionAnalyzing)?
     /// `assertionAnalyzer` when it is the built-in ConText analyzer: called directly with per-note scratch arrays.
-    let contextAnalyzer: AssertionAnalyzer?
+    /// Boxed: reading an optional struct of a dozen arrays out of `self` copied it (a retain and release per
+    /// array) for every sentence group.
+    let contextAnalyzer: AssertionAnalyzer.Shared?
+    /// `assertionAnalyzer != nil`, without copying the existential per sentence group.
+    let hasAssertionAnalyzer: Bool
     public let medicationExtractor: MedicationAttributeExtractor
 
     /// Full pipeline with the bundled section rules, abbreviations and ConText rules.
@@ -57,7 +61,8 @@ public struct ClinicalPipeline: Sendable {
         self.abbreviationDetector = abbreviations.map { AbbreviationDetector(lexicon: $0) }
         self.learnedDetector = learnedDetector
         self.assertionAnalyzer = assertionAnalyzer
-        self.contextAnalyzer = assertionAnalyzer as? AssertionAnalyzer
+        self.contextAnalyzer = (assertionAnalyzer as? AssertionAnalyzer).map(AssertionAnalyzer.Shared.init)
+        self.hasAssertionAnalyzer = assertionAnalyzer != nil
         self.medicationExtractor = MedicationAttributeExtractor()
     }
 
@@ -178,14 +183,14 @@ public struct ClinicalPipeline: Sendable {
     private func assignAssertions(_ entities: inout [Entity], from start: Int, sentence: Range<Int>?,
                                   section: SectionCategory, scalars: [Unicode.Scalar], targets: inout [Range<Int>],
                                   assertions: inout [Assertion], scratch: inout AssertionAnalyzer.Scratch) {
-        guard assertionAnalyzer != nil, start < entities.count else { return }
+        guard hasAssertionAnalyzer, start < entities.count else { return }
         // `mention.range`, not the computed `Entity.range`: reading through the stored property does not copy
         // the entity.
         let sentenceRange = sentence ?? entities[start].mention.range
         targets.removeAll(keepingCapacity: true)
         for index in start..<entities.count { targets.append(entities[index].mention.range) }
         if let contextAnalyzer {
-            contextAnalyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section,
+            contextAnalyzer.analyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section,
                                     into: &assertions, scratch: &scratch)
         } else if let analyzer = assertionAnalyzer {
             assertions = analyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section)
