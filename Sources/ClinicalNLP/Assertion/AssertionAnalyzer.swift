@@ -5,7 +5,10 @@
 /// only its sentence. Per category, triggers, pseudo-triggers and terminations are resolved leftmost-longest, and
 /// a trigger covers a target when the target lies in its direction, within its word window, before any
 /// termination or sentence-ending period. A cue that overlaps the target itself never applies to that target.
-public struct AssertionAnalyzer: Sendable {
+///
+/// A class, though immutable: the pipeline calls it once per sentence, and a struct of a dozen arrays, sets and
+/// tables was copied (a retain and release per member) on every call.
+public final class AssertionAnalyzer: Sendable {
     public let ruleSet: ContextRuleSet
     let index: ContextPhraseIndex
     /// Categories implied by the section a mention is in (family history → family, ...).
@@ -74,7 +77,7 @@ public struct AssertionAnalyzer: Sendable {
             for (candidate, mask) in sectionDefaultList where candidate == section { implied = ContextCategorySet(mask: mask) }
         }
         let sentenceRange = sentence.clamped(to: 0..<text.count)
-        scratch.scope.tokenize(text, range: sentenceRange)
+        text.withUnsafeBufferPointer { scratch.scope.tokenize($0, range: sentenceRange) }
         index.matches(in: scratch.scope.tokens, into: &scratch.matches)
         // Most sentences hold no cue at all.
         guard !scratch.matches.isEmpty else {

@@ -8,66 +8,69 @@ enum AssertionTokenizer {
 
     /// Tokens of `scalars[range]`; offsets stay those of `scalars`.
     static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [AssertionToken] {
-        var tokens: [AssertionToken] = []
-        tokenize(scalars, range: range, into: &tokens)
-        return tokens
+        let buffer = AssertionTokenBuffer(capacity: max(range.count, 1))
+        scalars.withUnsafeBufferPointer { tokenize($0, range: range, into: buffer) }
+        return Array(buffer.tokens)
     }
 
-    /// Replaces the contents of `tokens` (keeping its capacity: the analyzer reuses one array per note).
-    static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>, into tokens: inout [AssertionToken]) {
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity((range.count / 5) + 4)
-        scalars.withUnsafeBufferPointer { scalars in
-            var index = range.lowerBound
-            let end = range.upperBound
-            while index < end {
-                let scalar = scalars[index]
-                if isWordScalar(scalar) {
-                    let start = index
-                    var hash = fnvOffset
-                    hashLowercased(scalar, into: &hash)
-                    index += 1
-                    while index < end {
-                        let current = scalars[index]
-                        let value = current.value
-                        // ASCII fast path (nearly all text): letter/digit test and lower case by arithmetic, the same
-                        // answers as `isWordScalar` / `hashLowercased` give for ASCII.
-                        if value < 0x80 {
-                            let folded = value | 0x20
-                            if (folded &- 0x61 < 26) || (value &- 0x30 < 10) {
-                                mix(value &- 0x41 < 26 ? folded : value, into: &hash)
-                                index += 1
-                                continue
-                            }
-                            if value == 0x27, index + 1 < end, isWordScalar(scalars[index + 1]) {
-                                mix(0x27, into: &hash)
-                                index += 1
-                                continue
-                            }
-                            break
-                        }
-                        if isWordScalar(current) {
-                            hashLowercased(current, into: &hash)
+    /// Replaces the contents of `buffer` with the tokens of `scalars[range]`. A sentence of n scalars has at most
+    /// n tokens, so the buffer is sized once and every token is written straight through the pointer.
+    static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
+                         into buffer: AssertionTokenBuffer) {
+        buffer.reset(minimumCapacity: range.count)
+        var out = buffer.base
+        var index = range.lowerBound
+        let end = range.upperBound
+        while index < end {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                let start = index
+                var hash = fnvOffset
+                hashLowercased(scalar, into: &hash)
+                index += 1
+                while index < end {
+                    let current = scalars[index]
+                    let value = current.value
+                    // ASCII fast path (nearly all text): letter/digit test and lower case by arithmetic, the same
+                    // answers as `isWordScalar` / `hashLowercased` give for ASCII.
+                    if value < 0x80 {
+                        let folded = value | 0x20
+                        if (folded &- 0x61 < 26) || (value &- 0x30 < 10) {
+                            mix(value &- 0x41 < 26 ? folded : value, into: &hash)
                             index += 1
-                        } else if isApostrophe(current), index + 1 < end, isWordScalar(scalars[index + 1]) {
+                            continue
+                        }
+                        if value == 0x27, index + 1 < end, isWordScalar(scalars[index + 1]) {
                             mix(0x27, into: &hash)
                             index += 1
-                        } else {
-                            break
+                            continue
                         }
+                        break
                     }
-                    tokens.append(AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
-                } else if isSpace(scalar) {
-                    index += 1
-                } else {
-                    var hash = fnvOffset
-                    mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
-                    tokens.append(AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
-                                                 first: scalar))
-                    index += 1
+                    if isWordScalar(current) {
+                        hashLowercased(current, into: &hash)
+                        index += 1
+                    } else if isApostrophe(current), index + 1 < end, isWordScalar(scalars[index + 1]) {
+                        mix(0x27, into: &hash)
+                        index += 1
+                    } else {
+                        break
+                    }
                 }
+                out.initialize(to: AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
+                out += 1
+            } else if isSpace(scalar) {
+                index += 1
+            } else {
+                var hash = fnvOffset
+                mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
+                out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
+                                                  first: scalar))
+                out += 1
+                index += 1
             }
         }
+        buffer.count = out - buffer.base
     }
 
     /// Hashes of a rule phrase, tokenized exactly like note text.

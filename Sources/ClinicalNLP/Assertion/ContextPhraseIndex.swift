@@ -1,6 +1,8 @@
 /// Rule phrases compiled to token-hash sequences in an open-addressing table keyed by the first token's hash, so a
 /// token costs one probe whatever the number of rules.
-struct ContextPhraseIndex: Sendable {
+///
+/// A class, though immutable, so that calling it per sentence does not copy (retain and release) its seven arrays.
+final class ContextPhraseIndex: Sendable {
     /// What one rule of a phrase does, in a form the inner loop reads without touching Strings.
     struct Action: Sendable {
         var kind: ContextRule.Kind
@@ -99,22 +101,15 @@ struct ContextPhraseIndex: Sendable {
         self.slotMask = capacity - 1
     }
 
-    /// Every phrase occurrence (overlapping ones included), ordered by start, then longest first.
-    func matches(in tokens: [AssertionToken]) -> [Match] {
-        var result: [Match] = []
-        matches(in: tokens, into: &result)
-        return result
-    }
-
-    /// Replaces the contents of `matches`, keeping its capacity.
+    /// Every phrase occurrence (overlapping ones included), ordered by start, then longest first, replacing the
+    /// contents of `matches` (its capacity is kept).
     ///
     /// Every table is read through a raw buffer: slicing `candidates` per token retained and released its storage,
     /// which cost as much as the probe itself.
-    func matches(in tokens: [AssertionToken], into matches: inout [Match]) {
+    func matches(in tokens: UnsafeBufferPointer<AssertionToken>, into matches: inout [Match]) {
         matches.removeAll(keepingCapacity: true)
         let count = tokens.count
         let mask = slotMask
-        tokens.withUnsafeBufferPointer { tokens in
         tails.withUnsafeBufferPointer { tails in
         tailRanges.withUnsafeBufferPointer { tailRanges in
         slotKeys.withUnsafeBufferPointer { slotKeys in
@@ -143,7 +138,6 @@ struct ContextPhraseIndex: Sendable {
                     }
                 }
             }
-        }
         }
         }
         }

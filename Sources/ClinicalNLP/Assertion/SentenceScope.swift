@@ -3,7 +3,10 @@
 /// Reusable: the pipeline keeps one per note (`AssertionAnalyzer.Scratch`) and reloads it per sentence, so its
 /// arrays are allocated once per note instead of once per sentence.
 struct SentenceScope {
-    private(set) var tokens: [AssertionToken] = []
+    private let buffer = AssertionTokenBuffer()
+    /// The current sentence's tokens, a view of `buffer` (stored, so that reading it is not a trip through the
+    /// class); valid until the next `tokenize`.
+    private(set) var tokens = UnsafeBufferPointer<AssertionToken>(start: nil, count: 0)
     /// `wordsBefore[i]` = number of word tokens in `tokens[0..<i]`.
     private var wordsBefore: [Int] = []
     /// Token indices of sentence-ending punctuation inside the range (the caller's splitter may have missed them).
@@ -11,18 +14,15 @@ struct SentenceScope {
 
     init() {}
 
-    init(tokens: [AssertionToken], abbreviationHashes: Set<UInt64>) {
-        self.tokens = tokens
-        measure(abbreviationHashes: abbreviationHashes)
-    }
-
     /// Replaces the tokens with those of `scalars[range]`; call `measure` before asking about windows.
-    mutating func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) {
-        AssertionTokenizer.tokenize(scalars, range: range, into: &tokens)
+    mutating func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) {
+        AssertionTokenizer.tokenize(scalars, range: range, into: buffer)
+        tokens = buffer.tokens
     }
 
     /// Word counts and sentence boundaries of the current tokens.
     mutating func measure(abbreviationHashes: Set<UInt64>) {
+        let tokens = self.tokens
         wordsBefore.removeAll(keepingCapacity: true)
         boundaries.removeAll(keepingCapacity: true)
         wordsBefore.reserveCapacity(tokens.count + 1)
@@ -40,7 +40,7 @@ struct SentenceScope {
 
     /// A `.`, `?` or `!` followed by a space and not lower-case text (a period after an initial or a known
     /// abbreviation such as "Dr." does not count), or the `)` of a list number such as "2)".
-    private static func endsSentence(at position: Int, tokens: [AssertionToken],
+    private static func endsSentence(at position: Int, tokens: UnsafeBufferPointer<AssertionToken>,
                                      abbreviationHashes: Set<UInt64>) -> Bool {
         let token = tokens[position]
         let value = token.first.value
@@ -78,7 +78,7 @@ struct SentenceScope {
     }
 
     /// `)` right after a one- or two-digit number that starts a word: an enumerated list item ("1) ... 2) ...").
-    private static func isListNumber(before position: Int, tokens: [AssertionToken]) -> Bool {
+    private static func isListNumber(before position: Int, tokens: UnsafeBufferPointer<AssertionToken>) -> Bool {
         guard position > 0 else { return false }
         let number = tokens[position - 1]
         guard number.end == tokens[position].start, number.kind == .word, number.length <= 2,

@@ -32,9 +32,7 @@ public struct ClinicalPipeline: Sendable {
     public let learnedDetector: (any MentionDetector)?
     public let assertionAnalyzer: (any AssertionAnalyzing)?
     /// `assertionAnalyzer` when it is the built-in ConText analyzer: called directly with per-note scratch arrays.
-    /// Boxed: reading an optional struct of a dozen arrays out of `self` copied it (a retain and release per
-    /// array) for every sentence group.
-    let contextAnalyzer: AssertionAnalyzer.Shared?
+    let contextAnalyzer: AssertionAnalyzer?
     /// `assertionAnalyzer != nil`, without copying the existential per sentence group.
     let hasAssertionAnalyzer: Bool
     public let medicationExtractor: MedicationAttributeExtractor
@@ -61,7 +59,7 @@ public struct ClinicalPipeline: Sendable {
         self.abbreviationDetector = abbreviations.map { AbbreviationDetector(lexicon: $0) }
         self.learnedDetector = learnedDetector
         self.assertionAnalyzer = assertionAnalyzer
-        self.contextAnalyzer = (assertionAnalyzer as? AssertionAnalyzer).map(AssertionAnalyzer.Shared.init)
+        self.contextAnalyzer = assertionAnalyzer as? AssertionAnalyzer
         self.hasAssertionAnalyzer = assertionAnalyzer != nil
         self.medicationExtractor = MedicationAttributeExtractor()
     }
@@ -190,7 +188,7 @@ public struct ClinicalPipeline: Sendable {
         targets.removeAll(keepingCapacity: true)
         for index in start..<entities.count { targets.append(entities[index].mention.range) }
         if let contextAnalyzer {
-            contextAnalyzer.analyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section,
+            contextAnalyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section,
                                     into: &assertions, scratch: &scratch)
         } else if let analyzer = assertionAnalyzer {
             assertions = analyzer.analyze(text: scalars, sentence: sentenceRange, targets: targets, section: section)
