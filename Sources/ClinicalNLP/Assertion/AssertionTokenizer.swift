@@ -13,30 +13,77 @@ enum AssertionTokenizer {
         return Array(buffer.tokens)
     }
 
-    /// Replaces the contents of `buffer` with the tokens of `scalars[range]`. A sentence of n scalars has at most
-    /// n tokens, so the buffer is sized once and every token is written straight through the pointer.
+    /// ASCII scalars that continue a word, lower-cased; 0 for every other ASCII scalar. One table load replaces
+    /// the letter/digit range tests and the case fold of the inner loop.
+    private static let asciiWordFold: [UInt8] = (0..<128).map { (value: UInt32) -> UInt8 in
+        if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) { return UInt8(value) }
+        if value >= 0x41 && value <= 0x5A { return UInt8(value + 0x20) }
+        return 0
+    }
+
+    /// Replaces the contents of `buffer` with the tokens of `scalars[range]`, their running word counts and the
+    /// positions of `.`, `?`, `!` and `)`. A sentence of n scalars has at most n tokens, so the buffer is sized
+    /// once and everything is written straight through its pointers.
     static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
                          into buffer: AssertionTokenBuffer) {
         buffer.reset(minimumCapacity: range.count)
-        var out = buffer.base
-        var index = range.lowerBound
-        let end = range.upperBound
-        while index < end {
-            let scalar = scalars[index]
-            if isWordScalar(scalar) {
-                let start = index
+        asciiWordFold.withUnsafeBufferPointer { fold in
+            var out = buffer.base
+            var wordsOut = buffer.wordsBefore
+            var stopsOut = buffer.stops
+            var words = 0
+            var index = range.lowerBound
+            let end = range.upperBound
+            while index < end {
+                let scalar = scalars[index]
+                let value = scalar.value
                 var hash = fnvOffset
-                hashLowercased(scalar, into: &hash)
+                if value < 0x80 {
+                    let folded = fold[Int(value)]
+                    if folded != 0 {
+                        mix(UInt32(folded), into: &hash)
+                    } else if value == 0x20 || (value >= 0x09 && value <= 0x0D) {
+                        index += 1
+                        continue
+                    } else {
+                        if value == 0x2E || value == 0x3F || value == 0x21 || value == 0x29 {
+                            stopsOut.initialize(to: out - buffer.base)
+                            stopsOut += 1
+                        }
+                        mix(value, into: &hash)
+                        wordsOut.initialize(to: words)
+                        wordsOut += 1
+                        out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
+                                                          first: scalar))
+                        out += 1
+                        index += 1
+                        continue
+                    }
+                } else if isWordScalar(scalar) {
+                    hashLowercased(scalar, into: &hash)
+                } else if isSpace(scalar) {
+                    index += 1
+                    continue
+                } else {
+                    mix(isApostrophe(scalar) ? 0x27 : value, into: &hash)
+                    wordsOut.initialize(to: words)
+                    wordsOut += 1
+                    out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
+                                                      first: scalar))
+                    out += 1
+                    index += 1
+                    continue
+                }
+                // A word: letters and digits, with inner apostrophes.
+                let start = index
                 index += 1
                 while index < end {
                     let current = scalars[index]
                     let value = current.value
-                    // ASCII fast path (nearly all text): letter/digit test and lower case by arithmetic, the same
-                    // answers as `isWordScalar` / `hashLowercased` give for ASCII.
                     if value < 0x80 {
-                        let folded = value | 0x20
-                        if (folded &- 0x61 < 26) || (value &- 0x30 < 10) {
-                            mix(value &- 0x41 < 26 ? folded : value, into: &hash)
+                        let folded = fold[Int(value)]
+                        if folded != 0 {
+                            mix(UInt32(folded), into: &hash)
                             index += 1
                             continue
                         }
@@ -57,20 +104,16 @@ enum AssertionTokenizer {
                         break
                     }
                 }
+                wordsOut.initialize(to: words)
+                wordsOut += 1
+                words += 1
                 out.initialize(to: AssertionToken(start: start, end: index, hash: hash, kind: .word, first: scalar))
                 out += 1
-            } else if isSpace(scalar) {
-                index += 1
-            } else {
-                var hash = fnvOffset
-                mix(isApostrophe(scalar) ? 0x27 : scalar.value, into: &hash)
-                out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
-                                                  first: scalar))
-                out += 1
-                index += 1
             }
+            wordsOut.initialize(to: words)
+            buffer.count = out - buffer.base
+            buffer.stopCount = stopsOut - buffer.stops
         }
-        buffer.count = out - buffer.base
     }
 
     /// Hashes of a rule phrase, tokenized exactly like note text.

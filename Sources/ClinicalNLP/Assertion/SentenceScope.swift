@@ -7,34 +7,26 @@ struct SentenceScope {
     /// The current sentence's tokens, a view of `buffer` (stored, so that reading it is not a trip through the
     /// class); valid until the next `tokenize`.
     private(set) var tokens = UnsafeBufferPointer<AssertionToken>(start: nil, count: 0)
-    /// `wordsBefore[i]` = number of word tokens in `tokens[0..<i]`.
-    private var wordsBefore: [Int] = []
+    /// `wordsBefore[i]` = number of word tokens in `tokens[0..<i]` (filled by the tokenizer).
+    private var wordsBefore = UnsafeBufferPointer<Int>(start: nil, count: 0)
     /// Token indices of sentence-ending punctuation inside the range (the caller's splitter may have missed them).
     private var boundaries: [Int] = []
 
     init() {}
 
-    /// Replaces the tokens with those of `scalars[range]`; call `measure` before asking about windows.
+    /// Replaces the tokens with those of `scalars[range]`; call `measure` before asking about boundaries.
     mutating func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>) {
         AssertionTokenizer.tokenize(scalars, range: range, into: buffer)
         tokens = buffer.tokens
+        wordsBefore = buffer.wordCounts
     }
 
-    /// Word counts and sentence boundaries of the current tokens.
+    /// Sentence boundaries of the current tokens, among the punctuation the tokenizer flagged.
     mutating func measure(abbreviationHashes: Set<UInt64>) {
-        let tokens = self.tokens
-        wordsBefore.removeAll(keepingCapacity: true)
         boundaries.removeAll(keepingCapacity: true)
-        wordsBefore.reserveCapacity(tokens.count + 1)
-        wordsBefore.append(0)
-        var words = 0
-        for (position, token) in tokens.enumerated() {
-            if token.kind == .word { words += 1 }
-            wordsBefore.append(words)
-            if token.kind == .punctuation,
-               Self.endsSentence(at: position, tokens: tokens, abbreviationHashes: abbreviationHashes) {
-                boundaries.append(position)
-            }
+        for position in buffer.stopPositions
+        where Self.endsSentence(at: position, tokens: tokens, abbreviationHashes: abbreviationHashes) {
+            boundaries.append(position)
         }
     }
 
