@@ -3,7 +3,7 @@ extension AssertionAnalyzer {
     /// reused (a note has about 30 sentence groups; each used to allocate and free five arrays).
     struct Scratch {
         var scope = SentenceScope()
-        var matches: [ContextPhraseIndex.Match] = []
-        var cues: [Cue] = []
+        let matches = ScratchBuffer<ContextPhraseIndex.Match>()
+        let cues = ScratchBuffer<Cue>()
     }
 }

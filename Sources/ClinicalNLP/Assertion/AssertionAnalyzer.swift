@@ -78,7 +78,7 @@ public final class AssertionAnalyzer: Sendable {
         }
         let sentenceRange = sentence.clamped(to: 0..<text.count)
         text.withUnsafeBufferPointer { scratch.scope.tokenize($0, range: sentenceRange) }
-        index.matches(in: scratch.scope.tokens, into: &scratch.matches)
+        index.matches(in: scratch.scope.tokens, into: scratch.matches)
         // Most sentences hold no cue at all.
         guard !scratch.matches.isEmpty else {
             let assertion = Self.assertion(found: 0, implied: implied.mask)
@@ -86,14 +86,16 @@ public final class AssertionAnalyzer: Sendable {
             return
         }
         scratch.scope.measure(abbreviationHashes: abbreviationHashes)
+        let matches = scratch.matches.elements
         for target in targets {
             let span = scratch.scope.tokenSpan(of: target)
             // Only cues within `maximumReach` tokens of the target can reach it: keeps a huge "sentence" (a note
             // without punctuation) linear in its length.
-            let lower = Self.firstMatch(in: scratch.matches, startingAtOrAfter: span.lowerBound - Self.maximumReach)
-            let upper = Self.firstMatch(in: scratch.matches, startingAtOrAfter: span.upperBound + Self.maximumReach)
-            select(scratch.matches[lower..<upper], outside: span, into: &scratch.cues)
-            assertions.append(Self.assertion(found: scratch.scope.categories(of: span, cues: scratch.cues), implied: implied.mask))
+            let lower = Self.firstMatch(in: matches, startingAtOrAfter: span.lowerBound - Self.maximumReach)
+            let upper = Self.firstMatch(in: matches, startingAtOrAfter: span.upperBound + Self.maximumReach)
+            select(UnsafeBufferPointer(rebasing: matches[lower..<upper]), outside: span, into: scratch.cues)
+            let found = scratch.scope.categories(of: span, cues: scratch.cues.elements)
+            assertions.append(Self.assertion(found: found, implied: implied.mask))
         }
     }
 
@@ -101,7 +103,8 @@ public final class AssertionAnalyzer: Sendable {
     static let maximumReach = 200
 
     /// Binary search: index of the first match whose start is `>= token`.
-    private static func firstMatch(in matches: [ContextPhraseIndex.Match], startingAtOrAfter token: Int) -> Int {
+    private static func firstMatch(in matches: UnsafeBufferPointer<ContextPhraseIndex.Match>,
+                                   startingAtOrAfter token: Int) -> Int {
         var low = 0
         var high = matches.count
         while low < high {
@@ -132,17 +135,22 @@ public final class AssertionAnalyzer: Sendable {
     /// Leftmost-longest, non-overlapping choice among the phrases that do not touch the target: a pseudo-trigger
     /// ("no increase") thus hides the shorter trigger inside it ("no"), and no cue is read inside the target (with
     /// target "mucosa moist with no erythema", the "no" is part of the finding, not a cue about it).
-    private func select(_ matches: ArraySlice<ContextPhraseIndex.Match>, outside target: Range<Int>, into cues: inout [Cue]) {
-        cues.removeAll(keepingCapacity: true)
+    private func select(_ matches: UnsafeBufferPointer<ContextPhraseIndex.Match>, outside target: Range<Int>,
+                        into cues: ScratchBuffer<Cue>) {
+        cues.removeAll()
         var nextFree = 0
-        for match in matches where match.start >= nextFree {
-            if Self.overlaps(match, target) { continue }
-            // Matches at one start come longest first, so the first one that fits wins; pseudo-triggers have no
-            // action but still take their tokens.
-            for action in index.actions[index.phrases[match.phrase].actions] {
-                cues.append(Cue(start: match.start, end: match.end, action: action))
+        index.actions.withUnsafeBufferPointer { actions in
+            index.phraseActions.withUnsafeBufferPointer { phraseActions in
+                for match in matches where match.start >= nextFree {
+                    if Self.overlaps(match, target) { continue }
+                    // Matches at one start come longest first, so the first one that fits wins; pseudo-triggers
+                    // have no action but still take their tokens.
+                    for action in phraseActions[match.phrase] {
+                        cues.append(Cue(start: match.start, end: match.end, action: actions[action]))
+                    }
+                    nextFree = match.end
+                }
             }
-            nextFree = match.end
         }
     }
 

@@ -31,6 +31,8 @@ final class ContextPhraseIndex: Sendable {
 
     let phrases: [Phrase]
     let actions: [Action]
+    /// `phrases[p].actions` for every phrase, apart: reading it does not retain the phrase's hash array.
+    let phraseActions: [Range<Int>]
     /// Every phrase's hashes after its first, back to back: phrase `p` owns `tails[tailRanges[p]]`.
     private let tails: [UInt64]
     private let tailRanges: [Range<Int>]
@@ -93,6 +95,7 @@ final class ContextPhraseIndex: Sendable {
         }
         self.phrases = phrases
         self.actions = actions
+        self.phraseActions = phrases.map(\.actions)
         self.tails = tails
         self.tailRanges = tailRanges
         self.slotKeys = slotKeys
@@ -106,8 +109,8 @@ final class ContextPhraseIndex: Sendable {
     ///
     /// Every table is read through a raw buffer: slicing `candidates` per token retained and released its storage,
     /// which cost as much as the probe itself.
-    func matches(in tokens: UnsafeBufferPointer<AssertionToken>, into matches: inout [Match]) {
-        matches.removeAll(keepingCapacity: true)
+    func matches(in tokens: UnsafeBufferPointer<AssertionToken>, into matches: ScratchBuffer<Match>) {
+        matches.removeAll()
         let count = tokens.count
         let mask = slotMask
         tails.withUnsafeBufferPointer { tails in
