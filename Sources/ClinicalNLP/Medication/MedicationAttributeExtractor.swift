@@ -177,10 +177,18 @@ public struct MedicationAttributeExtractor: Sendable {
         var length = min(MedicationPhrases.maxPhraseTokens, end - start)
         // A phrase of several words can only match where its first word stands.
         if length > 1 && !MedicationPhrases.phraseFirstWordSet.contains(tokens.normalizedBytes(start)) { length = 1 }
+        let table = MedicationPhraseTable.shared
         while length >= 1 {
-            let key = length == 1 ? tokens.normalized(start)
-                : (start..<(start + length)).map { tokens.normalized($0) }.joined(separator: " ")
-            if let (kind, value) = MedicationPhrases.phrases[key] { return (length, kind, value) }
+            switch table.lookup(tokens, start..<(start + length)) {
+            case .found(let kind, let value):
+                return (length, kind, value)
+            case .absent:
+                break
+            case .undecided:
+                let key = length == 1 ? tokens.normalized(start)
+                    : (start..<(start + length)).map { tokens.normalized($0) }.joined(separator: " ")
+                if let (kind, value) = MedicationPhrases.phrases[key] { return (length, kind, value) }
+            }
             length -= 1
         }
         return nil
