@@ -55,18 +55,20 @@ public struct MedicationAttributeExtractor: Sendable {
                 i += 1
                 continue
             }
-            let normalized = tokens.normalized(i)
+            // Tables are read from the token bytes; Strings are built only for the values reported.
+            let strengthUnits = MedicationPhrases.strengthUnitMap, forms = MedicationPhrases.formMap
+            let countWords = MedicationPhrases.countWordMap
             // Strength: number [- number] unit.
             if kind == .number {
                 var j = i + 1
                 if j + 1 < end, tokens.normalizedIs(j, "-") || tokens.normalizedIs(j, "to"), tokens[j + 1].kind == .number {
                     j += 2
                 }
-                if j < end, let unit = MedicationPhrases.strengthUnits[tokens.normalized(j)], unit != "puff" {
+                if j < end, let unit = strengthUnits.value(tokens, j), unit != "puff" {
                     var last = j
                     var valueUnit = unit
                     // "5 mg/5 mL" and "mg / ml" style composite units.
-                    if j + 2 < end, tokens.normalizedIs(j + 1, "/"), let per = MedicationPhrases.strengthUnits[tokens.normalized(j + 2)] {
+                    if j + 2 < end, tokens.normalizedIs(j + 1, "/"), let per = strengthUnits.value(tokens, j + 2) {
                         last = j + 2
                         valueUnit = unit + "/" + per
                     }
@@ -79,9 +81,9 @@ public struct MedicationAttributeExtractor: Sendable {
                 }
             }
             // Dose: count + form.
-            if kind == .number || MedicationPhrases.countWords[normalized] != nil, i + 1 < end,
-               let form = MedicationPhrases.forms[tokens.normalized(i + 1)] {
-                let count = kind == .number ? normalized : MedicationPhrases.countWords[normalized]!
+            let countWord = kind == .number ? nil : countWords.value(tokens, i)
+            if kind == .number || countWord != nil, i + 1 < end, let form = forms.value(tokens, i + 1) {
+                let count = countWord ?? tokens.normalized(i)
                 add(.dose, i..<(i + 2), count + " " + form)
                 add(.form, (i + 1)..<(i + 2), form)
                 seenForm = true
@@ -89,39 +91,42 @@ public struct MedicationAttributeExtractor: Sendable {
                 continue
             }
             // Duration: for/x N unit.
-            if normalized == "for" || normalized == "x" || normalized == "×", i + 2 < end,
-               tokens[i + 1].kind == .number || MedicationPhrases.countWords[tokens.normalized(i + 1)] != nil,
-               let unit = MedicationPhrases.durationUnits[tokens.normalized(i + 2)] {
-                let count = tokens[i + 1].kind == .number ? tokens.normalized(i + 1) : MedicationPhrases.countWords[tokens.normalized(i + 1)]!
+            if tokens.normalizedIs(i, "for") || tokens.normalizedIs(i, "x") || tokens.normalizedIs(i, "\u{D7}"), i + 2 < end,
+               tokens[i + 1].kind == .number || countWords.value(tokens, i + 1) != nil,
+               let unit = MedicationPhrases.durationUnitMap.value(tokens, i + 2) {
+                let count = tokens[i + 1].kind == .number ? tokens.normalized(i + 1) : countWords.value(tokens, i + 1)!
                 add(.duration, i..<(i + 3), "\(count) \(unit)\(count == "1" ? "" : "s")")
                 i += 3
                 continue
             }
             // Frequency: "every N hours", "every 4-6 hours", q4h / q4-6h codes.
-            if normalized == "every" || normalized == "q", i + 2 < end, tokens[i + 1].kind == .number {
+            if tokens.normalizedIs(i, "every") || tokens.normalizedIs(i, "q"), i + 2 < end, tokens[i + 1].kind == .number {
                 var j = i + 2
                 var amount = tokens.normalized(i + 1)
                 if j + 1 < end, tokens.normalizedIs(j, "-") || tokens.normalizedIs(j, "to"), tokens[j + 1].kind == .number {
                     amount += "-" + tokens.normalized(j + 1)
                     j += 2
                 }
-                if j < end, let unit = MedicationPhrases.timeUnits[tokens.normalized(j)] {
+                if j < end, let unit = MedicationPhrases.timeUnitMap.value(tokens, j) {
                     add(.frequency, i..<(j + 1), "every \(amount) \(unit)")
                     i = j + 1
                     continue
                 }
             }
-            if kind == .code, normalized.hasPrefix("q") {
-                add(.frequency, i..<(i + 1), frequencyCode(normalized))
-                i += 1
-                continue
+            if kind == .code {
+                let normalized = tokens.normalized(i)
+                if normalized.hasPrefix("q") {
+                    add(.frequency, i..<(i + 1), frequencyCode(normalized))
+                    i += 1
+                    continue
+                }
             }
             if let (length, kind, value) = phrase(tokens, i, end) {
                 add(kind, i..<(i + length), value)
                 i += length
                 continue
             }
-            if let form = MedicationPhrases.forms[normalized], !seenForm {
+            if !seenForm, let form = MedicationPhrases.formMap.value(tokens, i) {
                 add(.form, i..<(i + 1), form)
                 seenForm = true
             }

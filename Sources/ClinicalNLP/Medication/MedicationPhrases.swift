@@ -115,4 +115,11 @@ enum MedicationPhrases {
         "hours": "hours", "hour": "hours", "hrs": "hours", "hr": "hours", "h": "hours", "minutes": "minutes",
         "min": "minutes", "days": "days", "day": "days", "weeks": "weeks", "week": "weeks",
     ]
+
+    /// The word tables above, answerable from token bytes (`NormalizedWordMap`).
+    static let strengthUnitMap = NormalizedWordMap(strengthUnits)
+    static let formMap = NormalizedWordMap(forms)
+    static let countWordMap = NormalizedWordMap(countWords)
+    static let durationUnitMap = NormalizedWordMap(durationUnits)
+    static let timeUnitMap = NormalizedWordMap(timeUnits)
 }
