@@ -102,18 +102,26 @@ public struct ClinicalPipeline: Sendable {
             candidates.append(contentsOf: learnedDetector.detectMentions(in: analyzed))
         }
         let kept = MentionMerger.mergedIndices(candidates)
-        return AnnotatedNote(text: text, sections: note.sections, sentences: note.sentences,
-                             entities: entities(for: candidates, kept: kept, in: note))
+        let entities = entities(taking: &candidates, kept: kept, in: note)
+        return AnnotatedNote(text: text, sections: note.sections, sentences: note.sentences, entities: entities)
     }
 
     /// Sections, assertions and medication attributes for merged, start-ordered mentions.
-    /// `mentions[kept[0]], mentions[kept[1]], ...` are the merged mentions (`MentionMerger.mergedIndices`).
-    func entities(for mentions: [Mention], kept: [Int], in analyzed: NoteAnalysis) -> [Entity] {
+    /// `mentions[kept[0]], mentions[kept[1]], ...` are the merged mentions (`MentionMerger.mergedIndices`, distinct
+    /// indices). The kept mentions are moved out of `mentions` into the entities (each left as a placeholder):
+    /// copying them cost a retain per String member, and releasing the candidates the same again.
+    func entities(taking mentions: inout [Mention], kept: [Int], in analyzed: NoteAnalysis) -> [Entity] {
         guard !kept.isEmpty else { return [] }
-        return analyzed.table.withReader(original: analyzed.scalars) { entities(for: mentions, kept: kept, in: analyzed, tokens: $0) }
+        return analyzed.table.withReader(original: analyzed.scalars) {
+            entities(taking: &mentions, kept: kept, in: analyzed, tokens: $0)
+        }
     }
 
-    private func entities(for mentions: [Mention], kept: [Int], in analyzed: NoteAnalysis, tokens: TokenTable.Reader) -> [Entity] {
+    /// What a moved-out mention leaves behind (empty Strings need no allocation or reference counting).
+    private static let placeholderMention = Mention(range: 0..<0, text: "", label: .problem, source: "")
+
+    private func entities(taking mentions: inout [Mention], kept: [Int], in analyzed: NoteAnalysis,
+                          tokens: TokenTable.Reader) -> [Entity] {
         let sections = analyzed.sections
         let sentences = analyzed.sentences
         var targets = [Range<Int>]()
@@ -147,7 +155,7 @@ public struct ClinicalPipeline: Sendable {
                 groupSentence = nil
             }
             if groupStart == entities.count { groupSection = section }
-            var entity = Entity(mention: mentions[mentionIndex], section: section)
+            var attributes: [MedicationAttribute] = []
             if label == .medication {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.upperBound <= start { tokenIndex += 1 }
                 var endToken = tokenIndex
@@ -163,11 +171,18 @@ public struct ClinicalPipeline: Sendable {
                         limit = k
                     }
                 }
-                entity.attributes = medicationExtractor.attributes(
+                attributes = medicationExtractor.attributes(
                     tokens, mentionTokens: tokenIndex..<max(tokenIndex, endToken),
                     lowerLimit: sentenceTokens.lowerBound, limit: max(limit, endToken))
             }
-            entities.append(entity)
+            // Read above (range, label, the next kept mention's start) before it is moved out here.
+            let mention = mentions.withUnsafeMutableBufferPointer { buffer in
+                let slot = buffer.baseAddress! + mentionIndex
+                let moved = slot.move()
+                slot.initialize(to: Self.placeholderMention)
+                return moved
+            }
+            entities.append(Entity(mention: mention, section: section, attributes: attributes))
             groupSentence = sentence
         }
         assignAssertions(&entities, from: groupStart, sentence: groupSentence.map { sentences[$0].range },
