@@ -8,12 +8,7 @@
 /// keeps its concept key).
 public enum MentionMerger {
     public static func rank(_ mention: Mention) -> Int {
-        if mention.ambiguous { return 0 }
-        switch mention.source {
-        case "abbreviation": return 3
-        case "tagger": return 2
-        default: return mention.score >= 1 ? 4 : 1
-        }
+        rank(ambiguous: mention.ambiguous, source: mention.source, score: mention.score)
     }
 
     /// What the conflict order reads of a mention, computed once per mention instead of once per comparison
@@ -35,6 +30,11 @@ public enum MentionMerger {
     /// instead of copying them into a new array).
     static func mergedIndices(_ mentions: [Mention]) -> [Int] {
         guard mentions.count > 1 else { return Array(mentions.indices) }
+        return packedMergedIndices(mentions) ?? generalMergedIndices(mentions)
+    }
+
+    /// `mergedIndices` for any mentions (the reference for `packedMergedIndices`).
+    static func generalMergedIndices(_ mentions: [Mention]) -> [Int] {
         var keys = [SortKey]()
         keys.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
