@@ -75,7 +75,11 @@ public struct SentenceSplitter: Sendable {
                 if Self.isBullet(tokens, k) { k += 1; continue }
                 sentenceStart = k
             }
-            if endsSentence(k, tokens: tokens, scalars: scalars) { close(k + 1) }
+            // Only a one-scalar punctuation token can end a sentence: tested here, the call is made for few tokens.
+            let token = tokens[k]
+            if token.kind == .punctuation, token.length == 1, endsSentence(k, tokens: tokens, scalars: scalars) {
+                close(k + 1)
+            }
             k += 1
         }
         close(tokens.count)
@@ -151,8 +155,8 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether token `k` ends a sentence by punctuation.
-    // Inlined for the same reason as `breaksBefore`.
-    @inline(__always)
+    // Out of line: the caller tests the cheap precondition (one-scalar punctuation) first.
+    @inline(never)
     private func endsSentence(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard Self.isTerminal(tokens[k], scalars) else { return false }
         let tokenRange = tokens[k].range
