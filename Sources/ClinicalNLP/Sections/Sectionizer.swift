@@ -101,17 +101,25 @@ public struct Sectionizer: Sendable {
 
     /// Cuts `[0, textLength)` into sections at the (non-sub) headers.
     public func sections(headers: [Header], textLength: Int) -> [Section] {
-        let sectionHeaders = headers.filter { !$0.rule.isSubheader }
+        // Headers read in place and the result sized once: filtering the section headers into a new array copied
+        // (and retained) every header, and appending grew the result several times per note.
         var sections = [Section]()
-        let firstStart = sectionHeaders.first?.range.lowerBound ?? textLength
+        sections.reserveCapacity(headers.count + 1)
+        var k = 0
+        while k < headers.count, headers[k].rule.isSubheader { k += 1 }
+        let firstStart = k < headers.count ? headers[k].range.lowerBound : textLength
         if firstStart > 0 {
             sections.append(Section(category: .none, headerRange: nil, bodyRange: 0..<firstStart, loincCode: nil))
         }
-        for (index, header) in sectionHeaders.enumerated() {
-            let bodyEnd = index + 1 < sectionHeaders.count ? sectionHeaders[index + 1].range.lowerBound : textLength
-            sections.append(Section(category: header.rule.category, headerRange: header.range,
-                                    bodyRange: header.range.upperBound..<max(header.range.upperBound, bodyEnd),
-                                    loincCode: header.rule.loincCode, headerText: header.text))
+        while k < headers.count {
+            var next = k + 1
+            while next < headers.count, headers[next].rule.isSubheader { next += 1 }
+            let range = headers[k].range
+            let bodyEnd = next < headers.count ? headers[next].range.lowerBound : textLength
+            sections.append(Section(category: headers[k].rule.category, headerRange: range,
+                                    bodyRange: range.upperBound..<max(range.upperBound, bodyEnd),
+                                    loincCode: headers[k].rule.loincCode, headerText: headers[k].text))
+            k = next
         }
         return sections
     }
