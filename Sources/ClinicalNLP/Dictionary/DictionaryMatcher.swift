@@ -183,7 +183,9 @@ public struct DictionaryMatcher: MentionDetector {
                     continue
                 }
                 keys.removeAll()
-                if !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
+                // Punctuation is always a barrier (what `appendKeys` answers for it), decided without the call.
+                if token.kind == .punctuation
+                    || !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
                     units.append(token: index, id: Self.barrier)
                     if approximate { similarity.append(0) }
                     continue

@@ -115,6 +115,8 @@ public struct SentenceSplitter: Sendable {
         var position = previousEnd
         while position < tokenStart {
             let v = scalars[position].value
+            // Nearly every gap is one space.
+            if v == 0x20 { position += 1; continue }
             if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x85 { newlines += 1 }
             else if v == 0x0D && !(position + 1 < scalars.count && scalars[position + 1].value == 0x0A) { newlines += 1 }
             position += 1
