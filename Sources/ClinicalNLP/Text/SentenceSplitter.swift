@@ -46,44 +46,64 @@ public struct SentenceSplitter: Sendable {
                        headers: [Range<Int>]) -> [Sentence] {
         var sentences = [Sentence]()
         sentences.reserveCapacity(tokens.count / 8 + 1)
+        // The current header's bounds (Int.max past the last header), so that a token is tested against two
+        // integers instead of an array element; `start` is the running sentence's first token, -1 when none.
+        // Plain locals instead of a nested `close` function and an optional: the loop runs once per token.
         var headerIndex = 0
-        var sentenceStart: Int? = nil  // token index
-
-        func close(_ endExclusive: Int) {
-            if let start = sentenceStart, endExclusive > start {
-                sentences.append(Sentence(range: tokens[start].range.lowerBound..<tokens[endExclusive - 1].range.upperBound,
-                                          tokenRange: start..<endExclusive))
-            }
-            sentenceStart = nil
-        }
-
+        var headerLower = headers.isEmpty ? Int.max : headers[0].lowerBound
+        var headerUpper = headers.isEmpty ? Int.max : headers[0].upperBound
+        var start = -1
+        let count = tokens.count
         var k = 0
-        while k < tokens.count {
-            let lower = tokens[k].range.lowerBound
+        while k < count {
+            let token = tokens[k]
+            let lower = token.lowerBound
             // Skip header tokens; a header closes the running sentence.
-            while headerIndex < headers.count, headers[headerIndex].upperBound <= lower { headerIndex += 1 }
-            if headerIndex < headers.count, headers[headerIndex].contains(lower) {
-                close(k)
+            while headerUpper <= lower {
+                headerIndex += 1
+                headerLower = headerIndex < headers.count ? headers[headerIndex].lowerBound : Int.max
+                headerUpper = headerIndex < headers.count ? headers[headerIndex].upperBound : Int.max
+            }
+            if headerLower <= lower && lower < headerUpper {
+                if start >= 0 {
+                    if k > start { Self.append(start..<k, tokens, to: &sentences) }
+                    start = -1
+                }
                 k += 1
                 continue
             }
-            if let start = sentenceStart, start < k, breaksBefore(k, tokens: tokens, scalars: scalars) {
-                close(k)
+            if start >= 0, start < k {
+                // No gap or one space before a token that cannot be a bullet breaks nothing: decided here, the
+                // line-structure test is called for the other tokens only.
+                let previousEnd = tokens[k - 1].upperBound
+                let plain = token.kind != .symbol
+                    && (previousEnd == lower || (previousEnd + 1 == lower && scalars[previousEnd].value == 0x20))
+                if !plain, breaksBefore(k, tokens: tokens, scalars: scalars) {
+                    Self.append(start..<k, tokens, to: &sentences)
+                    start = -1
+                }
             }
-            if sentenceStart == nil {
+            if start < 0 {
                 // A bullet glyph opens an item but is not part of it.
                 if Self.isBullet(tokens, k) { k += 1; continue }
-                sentenceStart = k
+                start = k
             }
             // Only a one-scalar punctuation token can end a sentence: tested here, the call is made for few tokens.
-            let token = tokens[k]
             if token.kind == .punctuation, token.length == 1, endsSentence(k, tokens: tokens, scalars: scalars) {
-                close(k + 1)
+                Self.append(start..<k + 1, tokens, to: &sentences)
+                start = -1
             }
             k += 1
         }
-        close(tokens.count)
+        if start >= 0 && count > start { Self.append(start..<count, tokens, to: &sentences) }
         return sentences
+    }
+
+    /// Appends the sentence of the (non-empty) token range `span`.
+    @inline(__always)
+    private static func append(_ span: Range<Int>, _ tokens: TokenTable.Reader, to sentences: inout [Sentence]) {
+        sentences.append(Sentence(range: tokens[span.lowerBound].lowerBound..<tokens[span.upperBound - 1].upperBound,
+                                  tokenRange: span))
     }
 
     /// A bullet glyph. A one-byte ASCII form is a bullet only as `*` or `-` (no ASCII string is canonically
@@ -107,10 +127,10 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Line-structure breaks before token `k`.
-    // Inlined: called for every token, and passing the reader (three buffers) per call cost more than the test.
-    @inline(__always)
+    // Out of line: the caller rules out the common case (no gap or one space, no bullet) first.
+    @inline(never)
     private func breaksBefore(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        let previousEnd = tokens[k - 1].range.upperBound, tokenStart = tokens[k].range.lowerBound
+        let previousEnd = tokens[k - 1].upperBound, tokenStart = tokens[k].lowerBound
         var newlines = 0
         var position = previousEnd
         while position < tokenStart {
