@@ -88,8 +88,10 @@ public struct SentenceSplitter: Sendable {
                 if Self.isBullet(tokens, k) { k += 1; continue }
                 start = k
             }
-            // Only a one-scalar punctuation token can end a sentence: tested here, the call is made for few tokens.
-            if token.kind == .punctuation, token.length == 1, endsSentence(k, tokens: tokens, scalars: scalars) {
+            // Only a one-scalar `.`, `!` or `?` can end a sentence (`isTerminal`): tested here, the call is made for
+            // few tokens.
+            if token.kind == .punctuation, token.length == 1, Self.isTerminalScalar(scalars[lower]),
+               endsSentence(k, tokens: tokens, scalars: scalars) {
                 Self.append(start..<k + 1, tokens, to: &sentences)
                 start = -1
             }
@@ -172,8 +174,12 @@ public struct SentenceSplitter: Sendable {
 
     @inline(__always)
     private static func isTerminal(_ token: CompactToken, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        token.kind == .punctuation && token.range.count == 1
-            && (scalars[token.range.lowerBound] == "." || scalars[token.range.lowerBound] == "!" || scalars[token.range.lowerBound] == "?")
+        token.kind == .punctuation && token.length == 1 && isTerminalScalar(scalars[token.lowerBound])
+    }
+
+    @inline(__always)
+    private static func isTerminalScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?"
     }
 
     /// Whether token `k` ends a sentence by punctuation.
