@@ -141,12 +141,9 @@ public struct DictionaryMatcher: MentionDetector {
         return mentions
     }
 
-    /// Scratch arrays reused across the sentences of one note. Unit `u` (one match key) came from token
-    /// `tokenOf[u]` and has key id `ids[u]` (or `barrier` / `unknown`).
+    /// Scratch arrays reused across the tokens of one note (the units themselves are a `MatchUnits`).
     struct Buffers {
         var keys = MatchKeyBuffer()
-        var tokenOf = [Int]()
-        var ids = [Int32]()
         var similarity = [Double]()
     }
 
@@ -156,12 +153,13 @@ public struct DictionaryMatcher: MentionDetector {
     /// Longest-match scan of token ranges (sentences); a barrier separates consecutive ranges.
     func match(_ tokens: TokenTable.Reader, tokenRanges: [Range<Int>], into mentions: inout [Mention],
                buffers: inout Buffers) {
-        var keys = buffers.keys, tokenOf = buffers.tokenOf, ids = buffers.ids, similarity = buffers.similarity
-        tokenOf.removeAll(keepingCapacity: true); ids.removeAll(keepingCapacity: true); similarity.removeAll(keepingCapacity: true)
-        defer { buffers = Buffers(keys: keys, tokenOf: tokenOf, ids: ids, similarity: similarity) }
+        var keys = buffers.keys, similarity = buffers.similarity
+        similarity.removeAll(keepingCapacity: true)
+        defer { buffers = Buffers(keys: keys, similarity: similarity) }
         let approximate = fuzzy != nil
-        tokenOf.reserveCapacity(tokens.count + tokenRanges.count + 16)
-        ids.reserveCapacity(tokens.count + tokenRanges.count + 16)
+        // Unit `u` (one match key) came from token `units.token(u)` and has key id `units.id(u)` (or `barrier` /
+        // `unknown`).
+        var units = MatchUnits(capacity: tokens.count + tokenRanges.count + 16)
         for tokenRange in tokenRanges {
             for index in tokenRange {
                 // Most tokens have exactly one key, their normalized bytes as they stand (see `singleKey`): looked
@@ -169,55 +167,53 @@ public struct DictionaryMatcher: MentionDetector {
                 let token = tokens[index]
                 let normalized = tokens.normalizedBytes(index)
                 if MatchKey.isSingleKey(token, normalized: normalized) {
-                    tokenOf.append(index)
                     // ASCII: the byte table with the tokenizer's hash; otherwise the String path.
                     let id = token.isASCII ? asciiKeys.id(of: normalized, hash: token.hash) : keyID(normalized)
                     if id >= 0 {
-                        ids.append(id)
+                        units.append(token: index, id: id)
                         if approximate { similarity.append(1) }
                     } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: normalized, as: UTF8.self),
                                                                           threshold: options.approximateThreshold) {
-                        ids.append(id)
+                        units.append(token: index, id: id)
                         similarity.append(score)
                     } else {
-                        ids.append(Self.unknown)
+                        units.append(token: index, id: Self.unknown)
                         if approximate { similarity.append(0) }
                     }
                     continue
                 }
                 keys.removeAll()
-                if !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
-                    tokenOf.append(index)
-                    ids.append(Self.barrier)
+                // Punctuation is always a barrier (what `appendKeys` answers for it), decided without the call.
+                if token.kind == .punctuation
+                    || !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
+                    units.append(token: index, id: Self.barrier)
                     if approximate { similarity.append(0) }
                     continue
                 }
                 for k in 0..<keys.keyCount {
-                    tokenOf.append(index)
                     let range = keys.keyRange(k)
                     let id = keys.storage.withUnsafeBufferPointer { keyID(UnsafeBufferPointer(rebasing: $0[range])) }
                     if id >= 0 {
-                        ids.append(id)
+                        units.append(token: index, id: id)
                         if approximate { similarity.append(1) }
                     } else if let fuzzy, let (id, score) = fuzzy.closest(to: String(decoding: keys.key(k), as: UTF8.self),
                                                                           threshold: options.approximateThreshold) {
-                        ids.append(id)
+                        units.append(token: index, id: id)
                         similarity.append(score)
                     } else {
-                        ids.append(Self.unknown)
+                        units.append(token: index, id: Self.unknown)
                         if approximate { similarity.append(0) }
                     }
                 }
             }
             // Sentence boundary.
-            tokenOf.append(-1)
-            ids.append(Self.barrier)
+            units.append(token: -1, id: Self.barrier)
             if approximate { similarity.append(0) }
         }
-        let count = ids.count
+        let count = units.count
         var i = 0
         while i < count {
-            guard ids[i] >= 0, i == 0 || tokenOf[i - 1] != tokenOf[i] || ids[i - 1] == Self.barrier else {
+            guard units.id(i) >= 0, i == 0 || !units.sameToken(i - 1, i) || units.id(i - 1) == Self.barrier else {
                 i += 1
                 continue
             }
@@ -225,20 +221,22 @@ public struct DictionaryMatcher: MentionDetector {
             var bestEnd = -1
             var bestEntry: Int32 = -1
             var j = i
-            while j < count, ids[j] >= 0 {
-                let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: ids[j]))
+            while j < count {
+                let id = units.id(j)
+                guard id >= 0 else { break }
+                let edge = (UInt64(UInt32(bitPattern: node)) << 32) | UInt64(UInt32(bitPattern: id))
                 guard let child = edges.value(for: edge) else { break }
                 node = child
                 let entry = terminal[Int(child)]
                 // A match ends on a token boundary.
-                if entry >= 0, j + 1 == count || tokenOf[j + 1] != tokenOf[j] {
+                if entry >= 0, j + 1 == count || !units.sameToken(j + 1, j) {
                     bestEnd = j
                     bestEntry = entry
                 }
                 j += 1
             }
             if bestEnd >= 0 {
-                let range = tokens[tokenOf[i]].range.lowerBound..<tokens[tokenOf[bestEnd]].range.upperBound
+                let range = tokens[units.token(i)].range.lowerBound..<tokens[units.token(bestEnd)].range.upperBound
                 var score = 1.0
                 if approximate { for k in i...bestEnd { score = min(score, similarity[k]) } }
                 // The entry's fields are read in place: copying the whole entry retained and released its term too.

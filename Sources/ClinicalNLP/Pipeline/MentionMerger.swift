@@ -8,22 +8,38 @@
 /// keeps its concept key).
 public enum MentionMerger {
     public static func rank(_ mention: Mention) -> Int {
-        if mention.ambiguous { return 0 }
-        switch mention.source {
+        rank(ambiguous: mention.ambiguous, source: mention.source, score: mention.score)
+    }
+
+    /// `rank` from the fields it reads (callers read them in place instead of copying the mention).
+    @inline(__always)
+    static func rank(ambiguous: Bool, source: String, score: Double) -> Int {
+        if ambiguous { return 0 }
+        switch source {
         case "abbreviation": return 3
         case "tagger": return 2
-        default: return mention.score >= 1 ? 4 : 1
+        default: return score >= 1 ? 4 : 1
         }
     }
 
     /// What the conflict order reads of a mention, computed once per mention instead of once per comparison
     /// (`rank` compares source Strings). `index` breaks the remaining ties the way the stable sort did.
-    private struct SortKey {
+    struct SortKey {
         var length: Int
         var rank: Int
         var score: Double
         var start: Int
         var index: Int
+
+        /// The conflict order: longer, higher rank, higher score, earlier start, lower index first.
+        @inline(__always)
+        func precedes(_ other: SortKey) -> Bool {
+            if length != other.length { return length > other.length }
+            if rank != other.rank { return rank > other.rank }
+            if score != other.score { return score > other.score }
+            if start != other.start { return start < other.start }
+            return index < other.index
+        }
     }
 
     public static func merge(_ mentions: [Mention]) -> [Mention] {
@@ -35,19 +51,18 @@ public enum MentionMerger {
     /// instead of copying them into a new array).
     static func mergedIndices(_ mentions: [Mention]) -> [Int] {
         guard mentions.count > 1 else { return Array(mentions.indices) }
+        return clusteredMergedIndices(mentions) ?? generalMergedIndices(mentions)
+    }
+
+    /// `mergedIndices` for any mentions (the reference for `clusteredMergedIndices`).
+    static func generalMergedIndices(_ mentions: [Mention]) -> [Int] {
         var keys = [SortKey]()
         keys.reserveCapacity(mentions.count)
         for (index, mention) in mentions.enumerated() {
             keys.append(SortKey(length: mention.range.count, rank: rank(mention), score: mention.score,
                                 start: mention.range.lowerBound, index: index))
         }
-        keys.sort { a, b in
-            if a.length != b.length { return a.length > b.length }
-            if a.rank != b.rank { return a.rank > b.rank }
-            if a.score != b.score { return a.score > b.score }
-            if a.start != b.start { return a.start < b.start }
-            return a.index < b.index
-        }
+        keys.sort { $0.precedes($1) }
         // Accepted ranges, kept sorted by lowerBound, with the index of their mention: accepted ranges are disjoint
         // and non-empty, so their starts are distinct and this order is the start order the result needs.
         var taken = [Range<Int>]()

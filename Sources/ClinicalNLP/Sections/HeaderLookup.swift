@@ -36,31 +36,47 @@ struct HeaderLookup: Sendable {
     /// the caller must take the String path.
     func lookup(_ text: ArraySlice<Unicode.Scalar>, maxWords: Int, buffers: inout Buffers) -> SectionRules.Rule?? {
         guard let table else { return .none }
-        var key = buffers.key, spaced = buffers.spaced, wordEnds = buffers.wordEnds
-        defer { buffers = Buffers(key: key, spaced: spaced, wordEnds: wordEnds) }
-        key.removeAll(keepingCapacity: true)
-        // `SectionRules.normalizeHeader`, on bytes.
-        var depth = 0
-        var pendingSpace = false
-        for s in text {
-            if s == "(" { depth += 1; continue }
-            if s == ")" { depth = max(0, depth - 1); continue }
-            if depth > 0 { continue }
-            if ScalarClass.isAlphanumeric(s) || s == "&" || s == "/" {
-                if s.value >= 0x80 { return .none }
-                if pendingSpace && !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                let v = s.value
-                key.append(UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v))
-            } else {
-                pendingSpace = true
+        // `SectionRules.normalizeHeader`, on bytes, written through a raw pointer into a buffer sized for the
+        // candidate (a scalar adds at most a space and one byte): two `Array.append`s per scalar, each with its
+        // uniqueness and capacity checks, were most of the cost of a lookup.
+        let room = text.count * 2
+        if buffers.key.count < room { buffers.key = [UInt8](repeating: 0, count: max(room, 64)) }
+        let length = buffers.key.withUnsafeMutableBufferPointer { out -> Int in
+            var length = 0
+            var depth = 0
+            var pendingSpace = false
+            for s in text {
+                if s == "(" { depth += 1; continue }
+                if s == ")" { depth = max(0, depth - 1); continue }
+                if depth > 0 { continue }
+                if ScalarClass.isAlphanumeric(s) || s == "&" || s == "/" {
+                    if s.value >= 0x80 { return -1 }
+                    if pendingSpace && length > 0 { out[length] = 0x20; length += 1 }
+                    pendingSpace = false
+                    let v = s.value
+                    out[length] = UInt8(truncatingIfNeeded: v &- 0x41 < 26 ? v | 0x20 : v)
+                    length += 1
+                } else {
+                    pendingSpace = true
+                }
             }
+            return length
         }
+        guard length >= 0 else { return .none }
         func find(_ bytes: ArraySlice<UInt8>) -> SectionRules.Rule? {
             let id = bytes.withUnsafeBufferPointer { table.id(of: $0) }
             return id >= 0 ? rules[Int(id)] : nil
         }
-        if let rule = find(key[...]) { return .some(rule) }
+        let key = buffers.key[..<length]
+        if let rule = find(key) { return .some(rule) }
+        // Taken out of `buffers` while in use, so that they are uniquely referenced and reused in place.
+        var spaced = buffers.spaced, wordEnds = buffers.wordEnds
+        buffers.spaced = []
+        buffers.wordEnds = []
+        defer {
+            buffers.spaced = spaced
+            buffers.wordEnds = wordEnds
+        }
         // Words split at spaces and slashes (empty words dropped), joined by single spaces.
         spaced.removeAll(keepingCapacity: true)
         wordEnds.removeAll(keepingCapacity: true)

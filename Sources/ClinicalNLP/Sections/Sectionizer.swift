@@ -48,49 +48,78 @@ public struct Sectionizer: Sendable {
         var i = 0
         var lastHeaderEnd = 0
         var buffers = HeaderLookup.Buffers()
-        while i < n {
-            if i > 0 {
-                // Jump to the next place a header can start: after a line break, `,`, `.` or `;`.
-                let next = s.withUnsafeBufferPointer { p -> Int in
-                    var j = i
-                    while j < n {
-                        let v = p[j - 1].value
-                        if v == 0x0A || v == 0x0D || v == 0x2C || v == 0x2E || v == 0x3B { return j }
-                        j += 1
-                    }
-                    return n
+        s.withUnsafeBufferPointer { p in
+            while i < n {
+                if i > 0 {
+                    // Jump to the next place a header can start: after a line break, `,`, `.` or `;`.
+                    while i < n, !Self.opensCandidate(p[i - 1]) { i += 1 }
+                    if i >= n { break }
                 }
-                i = next
-                if i >= n { break }
+                let atLineStart = i == 0 || ScalarClass.isNewline(p[i - 1])
+                let afterSeparator = !atLineStart && i > 0 && (p[i - 1] == "," || p[i - 1] == "." || p[i - 1] == ";")
+                if (atLineStart || afterSeparator) && i >= lastHeaderEnd, Self.mayStartHeader(p, at: i, lineStart: atLineStart),
+                   let header = header(at: i, lineStart: atLineStart, s, normalized, original, &buffers) {
+                    headers.append(header)
+                    let end = normalized.normalizedOffset(header.range.upperBound)
+                    lastHeaderEnd = end
+                    i = max(i + 1, end)
+                    continue
+                }
+                i += 1
             }
-            let atLineStart = i == 0 || ScalarClass.isNewline(s[i - 1])
-            let afterSeparator = !atLineStart && i > 0 && (s[i - 1] == "," || s[i - 1] == "." || s[i - 1] == ";")
-            if (atLineStart || afterSeparator) && i >= lastHeaderEnd,
-               let header = header(at: i, lineStart: atLineStart, s, normalized, original, &buffers) {
-                headers.append(header)
-                let end = normalized.normalizedOffset(header.range.upperBound)
-                lastHeaderEnd = end
-                i = max(i + 1, end)
-                continue
-            }
-            i += 1
         }
         return headers
     }
 
+    /// A line break, `,`, `.` or `;`: a header candidate may start right after it. One bit test per scalar.
+    @inline(__always)
+    private static func opensCandidate(_ c: Unicode.Scalar) -> Bool {
+        let mask: UInt64 = 1 << 0x0A | 1 << 0x0D | 1 << 0x2C | 1 << 0x2E | 1 << 0x3B
+        return c.value < 64 && (mask >> UInt64(c.value)) & 1 != 0
+    }
+
+    /// False only where `header(at:)` certainly returns nil, decided from the first one or two scalars after the
+    /// blanks (a blank line; mid-line, anything but an ASCII capital followed by a non-lower-case scalar), so the
+    /// call is skipped for nearly every candidate after a comma or sentence period. Non-ASCII scalars are left to
+    /// `header(at:)`.
+    @inline(__always)
+    private static func mayStartHeader(_ p: UnsafeBufferPointer<Unicode.Scalar>, at position: Int, lineStart: Bool) -> Bool {
+        let n = p.count
+        var q = position
+        while q < n, p[q] == " " || p[q] == "\t" { q += 1 }
+        guard q < n else { return false }
+        let v = p[q].value
+        if lineStart {
+            // Letters, markdown markers (`#`, `*`) and non-ASCII go on.
+            return v >= 0x80 || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || v == 0x23 || v == 0x2A
+        }
+        if v < 0x80 && !(v >= 0x41 && v <= 0x5A) { return false }
+        guard q + 1 < n else { return false }
+        let w = p[q + 1].value
+        return !(w >= 0x61 && w <= 0x7A)
+    }
+
     /// Cuts `[0, textLength)` into sections at the (non-sub) headers.
     public func sections(headers: [Header], textLength: Int) -> [Section] {
-        let sectionHeaders = headers.filter { !$0.rule.isSubheader }
+        // Headers read in place and the result sized once: filtering the section headers into a new array copied
+        // (and retained) every header, and appending grew the result several times per note.
         var sections = [Section]()
-        let firstStart = sectionHeaders.first?.range.lowerBound ?? textLength
+        sections.reserveCapacity(headers.count + 1)
+        var k = 0
+        while k < headers.count, headers[k].rule.isSubheader { k += 1 }
+        let firstStart = k < headers.count ? headers[k].range.lowerBound : textLength
         if firstStart > 0 {
             sections.append(Section(category: .none, headerRange: nil, bodyRange: 0..<firstStart, loincCode: nil))
         }
-        for (index, header) in sectionHeaders.enumerated() {
-            let bodyEnd = index + 1 < sectionHeaders.count ? sectionHeaders[index + 1].range.lowerBound : textLength
-            sections.append(Section(category: header.rule.category, headerRange: header.range,
-                                    bodyRange: header.range.upperBound..<max(header.range.upperBound, bodyEnd),
-                                    loincCode: header.rule.loincCode, headerText: header.text))
+        while k < headers.count {
+            var next = k + 1
+            while next < headers.count, headers[next].rule.isSubheader { next += 1 }
+            let range = headers[k].range
+            let bodyEnd = next < headers.count ? headers[next].range.lowerBound : textLength
+            sections.append(Section(category: headers[k].rule.category, headerRange: range,
+                                    bodyRange: range.upperBound..<max(range.upperBound, bodyEnd),
+                                    loincCode: headers[k].rule.loincCode, headerText: headers[k].text))
+            k = next
         }
         return sections
     }

@@ -46,40 +46,66 @@ public struct SentenceSplitter: Sendable {
                        headers: [Range<Int>]) -> [Sentence] {
         var sentences = [Sentence]()
         sentences.reserveCapacity(tokens.count / 8 + 1)
+        // The current header's bounds (Int.max past the last header), so that a token is tested against two
+        // integers instead of an array element; `start` is the running sentence's first token, -1 when none.
+        // Plain locals instead of a nested `close` function and an optional: the loop runs once per token.
         var headerIndex = 0
-        var sentenceStart: Int? = nil  // token index
-
-        func close(_ endExclusive: Int) {
-            if let start = sentenceStart, endExclusive > start {
-                sentences.append(Sentence(range: tokens[start].range.lowerBound..<tokens[endExclusive - 1].range.upperBound,
-                                          tokenRange: start..<endExclusive))
-            }
-            sentenceStart = nil
-        }
-
+        var headerLower = headers.isEmpty ? Int.max : headers[0].lowerBound
+        var headerUpper = headers.isEmpty ? Int.max : headers[0].upperBound
+        var start = -1
+        let count = tokens.count
         var k = 0
-        while k < tokens.count {
-            let lower = tokens[k].range.lowerBound
+        while k < count {
+            let token = tokens[k]
+            let lower = token.lowerBound
             // Skip header tokens; a header closes the running sentence.
-            while headerIndex < headers.count, headers[headerIndex].upperBound <= lower { headerIndex += 1 }
-            if headerIndex < headers.count, headers[headerIndex].contains(lower) {
-                close(k)
+            while headerUpper <= lower {
+                headerIndex += 1
+                headerLower = headerIndex < headers.count ? headers[headerIndex].lowerBound : Int.max
+                headerUpper = headerIndex < headers.count ? headers[headerIndex].upperBound : Int.max
+            }
+            if headerLower <= lower && lower < headerUpper {
+                if start >= 0 {
+                    if k > start { Self.append(start..<k, tokens, to: &sentences) }
+                    start = -1
+                }
                 k += 1
                 continue
             }
-            if let start = sentenceStart, start < k, breaksBefore(k, tokens: tokens, scalars: scalars) {
-                close(k)
+            if start >= 0, start < k {
+                // No gap or one space before a token that cannot be a bullet breaks nothing: decided here, the
+                // line-structure test is called for the other tokens only.
+                let previousEnd = tokens[k - 1].upperBound
+                let plain = token.kind != .symbol
+                    && (previousEnd == lower || (previousEnd + 1 == lower && scalars[previousEnd].value == 0x20))
+                if !plain, breaksBefore(k, tokens: tokens, scalars: scalars) {
+                    Self.append(start..<k, tokens, to: &sentences)
+                    start = -1
+                }
             }
-            if sentenceStart == nil {
+            if start < 0 {
                 // A bullet glyph opens an item but is not part of it.
                 if Self.isBullet(tokens, k) { k += 1; continue }
-                sentenceStart = k
+                start = k
             }
-            if endsSentence(k, tokens: tokens, scalars: scalars) { close(k + 1) }
+            // Only a one-scalar `.`, `!` or `?` can end a sentence (`isTerminal`): tested here, the call is made for
+            // few tokens.
+            if token.kind == .punctuation, token.length == 1, Self.isTerminalScalar(scalars[lower]),
+               endsSentence(k, tokens: tokens, scalars: scalars) {
+                Self.append(start..<k + 1, tokens, to: &sentences)
+                start = -1
+            }
             k += 1
         }
-        close(tokens.count)
+        if start >= 0 && count > start { Self.append(start..<count, tokens, to: &sentences) }
         return sentences
+    }
+
+    /// Appends the sentence of the (non-empty) token range `span`.
+    @inline(__always)
+    private static func append(_ span: Range<Int>, _ tokens: TokenTable.Reader, to sentences: inout [Sentence]) {
+        sentences.append(Sentence(range: tokens[span.lowerBound].lowerBound..<tokens[span.upperBound - 1].upperBound,
+                                  tokenRange: span))
     }
 
     /// A bullet glyph. A one-byte ASCII form is a bullet only as `*` or `-` (no ASCII string is canonically
@@ -103,14 +129,16 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Line-structure breaks before token `k`.
-    // Inlined: called for every token, and passing the reader (three buffers) per call cost more than the test.
-    @inline(__always)
+    // Out of line: the caller rules out the common case (no gap or one space, no bullet) first.
+    @inline(never)
     private func breaksBefore(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        let previousEnd = tokens[k - 1].range.upperBound, tokenStart = tokens[k].range.lowerBound
+        let previousEnd = tokens[k - 1].upperBound, tokenStart = tokens[k].lowerBound
         var newlines = 0
         var position = previousEnd
         while position < tokenStart {
             let v = scalars[position].value
+            // Nearly every gap is one space.
+            if v == 0x20 { position += 1; continue }
             if v == 0x0A || v == 0x2028 || v == 0x2029 || v == 0x85 { newlines += 1 }
             else if v == 0x0D && !(position + 1 < scalars.count && scalars[position + 1].value == 0x0A) { newlines += 1 }
             position += 1
@@ -146,13 +174,17 @@ public struct SentenceSplitter: Sendable {
 
     @inline(__always)
     private static func isTerminal(_ token: CompactToken, _ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
-        token.kind == .punctuation && token.range.count == 1
-            && (scalars[token.range.lowerBound] == "." || scalars[token.range.lowerBound] == "!" || scalars[token.range.lowerBound] == "?")
+        token.kind == .punctuation && token.length == 1 && isTerminalScalar(scalars[token.lowerBound])
+    }
+
+    @inline(__always)
+    private static func isTerminalScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "." || scalar == "!" || scalar == "?"
     }
 
     /// Whether token `k` ends a sentence by punctuation.
-    // Inlined for the same reason as `breaksBefore`.
-    @inline(__always)
+    // Out of line: the caller tests the cheap precondition (one-scalar punctuation) first.
+    @inline(never)
     private func endsSentence(_ k: Int, tokens: TokenTable.Reader, scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         guard Self.isTerminal(tokens[k], scalars) else { return false }
         let tokenRange = tokens[k].range
