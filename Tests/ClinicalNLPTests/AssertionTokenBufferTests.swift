@@ -34,7 +34,8 @@ import Testing
         #expect(buffer.count == 300)
         #expect(buffer.stopCount == 100)
         #expect(buffer.wordCounts.last == 200)
-        #expect(buffer.capacity >= long.unicodeScalars.count)
+        // Memory follows the tokens written, not the sentence length in scalars.
+        #expect(buffer.capacity >= 300 && buffer.capacity < long.unicodeScalars.count)
         _ = tokenize("Denies pain", into: buffer)
         #expect(buffer.count == 2)
         #expect(buffer.stopCount == 0)

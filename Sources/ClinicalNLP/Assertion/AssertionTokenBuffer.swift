@@ -1,7 +1,7 @@
 /// Token storage in manual memory, owned by one `SentenceScope` and refilled for every sentence of a note.
 ///
-/// The tokenizer writes through pointers after one capacity check per sentence: appending to arrays checked
-/// uniqueness and capacity for each of the ~300 k tokens of a corpus pass. Besides the tokens it keeps what the
+/// The tokenizer writes through pointers and checks the capacity once per scanned position: appending to arrays
+/// checked uniqueness and capacity for each of the ~300 k tokens of a corpus pass. Besides the tokens it keeps what the
 /// scope needs later, gathered in the same pass: running word counts and the positions of the punctuation that
 /// may end a sentence.
 final class AssertionTokenBuffer {
@@ -16,6 +16,7 @@ final class AssertionTokenBuffer {
     var stopCount = 0
 
     init(capacity: Int = 256) {
+        precondition(capacity > 0)
         self.capacity = capacity
         self.base = .allocate(capacity: capacity)
         self.wordsBefore = .allocate(capacity: capacity + 1)
@@ -28,21 +29,31 @@ final class AssertionTokenBuffer {
         stops.deallocate()
     }
 
-    /// Empties the buffer and makes room for at least `minimumCapacity` tokens (old contents are dropped, not
-    /// moved: callers reserve before writing).
-    func reset(minimumCapacity: Int) {
+    /// Empties the buffer (capacity is kept).
+    func reset() {
         count = 0
         stopCount = 0
-        guard minimumCapacity > capacity else { return }
+    }
+
+    /// Doubles the capacity, keeping the first `tokens` tokens and word counts and the first `stops` stops. The
+    /// tokenizer calls it when the next token would not fit, so memory follows the tokens written, not the
+    /// sentence's length in scalars (a 10 MB "sentence" of words needs a fraction of what one slot per scalar
+    /// would take).
+    func grow(keepingTokens tokens: Int, stops kept: Int) {
+        let grown = capacity * 2
+        let newBase = UnsafeMutablePointer<AssertionToken>.allocate(capacity: grown)
+        newBase.moveInitialize(from: base, count: tokens)
         base.deallocate()
+        base = newBase
+        let newWords = UnsafeMutablePointer<Int>.allocate(capacity: grown + 1)
+        newWords.moveInitialize(from: wordsBefore, count: tokens)
         wordsBefore.deallocate()
+        wordsBefore = newWords
+        let newStops = UnsafeMutablePointer<Int>.allocate(capacity: grown)
+        newStops.moveInitialize(from: stops, count: kept)
         stops.deallocate()
-        var grown = capacity * 2
-        while grown < minimumCapacity { grown *= 2 }
+        stops = newStops
         capacity = grown
-        base = .allocate(capacity: grown)
-        wordsBefore = .allocate(capacity: grown + 1)
-        stops = .allocate(capacity: grown)
     }
 
     var tokens: UnsafeBufferPointer<AssertionToken> {

@@ -8,7 +8,7 @@ enum AssertionTokenizer {
 
     /// Tokens of `scalars[range]`; offsets stay those of `scalars`.
     static func tokenize(_ scalars: [Unicode.Scalar], range: Range<Int>) -> [AssertionToken] {
-        let buffer = AssertionTokenBuffer(capacity: max(range.count, 1))
+        let buffer = AssertionTokenBuffer(capacity: 16)
         scalars.withUnsafeBufferPointer { tokenize($0, range: range, into: buffer) }
         return Array(buffer.tokens)
     }
@@ -22,19 +22,29 @@ enum AssertionTokenizer {
     }
 
     /// Replaces the contents of `buffer` with the tokens of `scalars[range]`, their running word counts and the
-    /// positions of `.`, `?`, `!` and `)`. A sentence of n scalars has at most n tokens, so the buffer is sized
-    /// once and everything is written straight through its pointers.
+    /// positions of `.`, `?`, `!` and `)`, written straight through the buffer's pointers. Each turn of the outer
+    /// loop writes at most one token, so one capacity check per turn keeps every write in bounds.
     static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>,
                          into buffer: AssertionTokenBuffer) {
-        buffer.reset(minimumCapacity: range.count)
+        buffer.reset()
         asciiWordFold.withUnsafeBufferPointer { fold in
             var out = buffer.base
             var wordsOut = buffer.wordsBefore
             var stopsOut = buffer.stops
+            var limit = buffer.base + buffer.capacity
             var words = 0
             var index = range.lowerBound
             let end = range.upperBound
             while index < end {
+                if out == limit {
+                    let written = out - buffer.base
+                    let stopped = stopsOut - buffer.stops
+                    buffer.grow(keepingTokens: written, stops: stopped)
+                    out = buffer.base + written
+                    wordsOut = buffer.wordsBefore + written
+                    stopsOut = buffer.stops + stopped
+                    limit = buffer.base + buffer.capacity
+                }
                 let scalar = scalars[index]
                 let value = scalar.value
                 var hash = fnvOffset
