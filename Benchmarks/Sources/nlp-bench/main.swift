@@ -87,15 +87,21 @@ if let dumpPath = option("--dump") {
 }
 
 var corpora = [Corpus]()
-if only == nil || only == "synthetic" {
-    let notes = try readJSONLines("\(data)/synthetic-notes/notes-1000-seed13.jsonl", field: "text")
-    let lexicon = try Lexicon.load(tsv: URL(fileURLWithPath: "\(data)/synthetic-notes/terms-2000.tsv"), source: "terms")
-    corpora.append(Corpus(name: "synthetic notes-1000-seed13 + terms-2000", notes: notes, lexicon: lexicon))
-}
-if only == nil || only == "mtsamples" {
-    let notes = try readJSONLines("\(data)/notes/mtsamples.jsonl", field: "transcription")
-    let lexicon = try conceptLexicon("\(data)/omop-vocab/combined/CONCEPT.csv")
-    corpora.append(Corpus(name: "mtsamples + OMOP combined CONCEPT names", notes: notes, lexicon: lexicon))
+do {
+    if only == nil || only == "synthetic" {
+        let notes = try readJSONLines("\(data)/synthetic-notes/notes-1000-seed13.jsonl", field: "text")
+        let lexicon = try Lexicon.load(tsv: URL(fileURLWithPath: "\(data)/synthetic-notes/terms-2000.tsv"), source: "terms")
+        corpora.append(Corpus(name: "synthetic notes-1000-seed13 + terms-2000", notes: notes, lexicon: lexicon))
+    }
+    if only == nil || only == "mtsamples" {
+        let notes = try readJSONLines("\(data)/notes/mtsamples.jsonl", field: "transcription")
+        let lexicon = try conceptLexicon("\(data)/omop-vocab/combined/CONCEPT.csv")
+        corpora.append(Corpus(name: "mtsamples + OMOP combined CONCEPT names", notes: notes, lexicon: lexicon))
+    }
+} catch {
+    // A wrong data folder is the usual cause: say which one was read instead of trapping with a backtrace.
+    FileHandle.standardError.write(Data("nlp-bench: cannot load the corpora from \(data) (set --data or NOTEGATE_DATA): \(error.localizedDescription)\n".utf8))
+    exit(2)
 }
 
 print("nlp-bench: single thread, \(passes) passes per corpus, approximate matching \(approximate ? "on" : "off")")
