@@ -161,11 +161,15 @@ public struct DictionaryMatcher: MentionDetector {
         // `unknown`).
         var units = MatchUnits(capacity: tokens.count + tokenRanges.count + 16)
         for tokenRange in tokenRanges {
-            for index in tokenRange {
+            // A plain counter (no Range iterator): the loop body runs once per token of the note.
+            var index = tokenRange.lowerBound
+            let end = tokenRange.upperBound
+            while index < end {
+                defer { index &+= 1 }
                 // Most tokens have exactly one key, their normalized bytes as they stand (see `singleKey`): looked
                 // up in place, without copying them into the key buffer.
                 let token = tokens[index]
-                let normalized = tokens.normalizedBytes(index)
+                let normalized = tokens.normalizedBytes(of: token)
                 if MatchKey.isSingleKey(token, normalized: normalized) {
                     // ASCII: the byte table with the tokenizer's hash; otherwise the String path.
                     let id = token.isASCII ? asciiKeys.id(of: normalized, hash: token.hash) : keyID(normalized)
@@ -185,7 +189,7 @@ public struct DictionaryMatcher: MentionDetector {
                 keys.removeAll()
                 // Punctuation is always a barrier (what `appendKeys` answers for it), decided without the call.
                 if token.kind == .punctuation
-                    || !MatchKey.appendKeys(kind: tokens.kind(index), normalized: tokens.normalizedBytes(index), to: &keys) {
+                    || !MatchKey.appendKeys(kind: token.kind, normalized: normalized, to: &keys) {
                     units.append(token: index, id: Self.barrier)
                     if approximate { similarity.append(0) }
                     continue

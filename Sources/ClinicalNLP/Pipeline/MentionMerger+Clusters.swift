@@ -1,8 +1,9 @@
 /// The merge without sorting every mention by the conflict order. Whether a mention is accepted depends only on
 /// the accepted mentions that overlap it, so the greedy merge can run separately on each cluster of mentions
 /// chained by overlaps (in start order, a cluster ends where the next start is at or past every end so far) with
-/// the same answers. Nearly every cluster of a note is a single mention, accepted without any comparison; the
-/// mentions arrive from the detectors in start order already, so the start-order sort is a check.
+/// the same answers. Nearly every cluster of a note is a single mention, accepted without any comparison. The
+/// start-order sort has little to do: each detector reports in start order (the pipeline appends the abbreviations
+/// after the dictionary matches), and input already in order is not sorted at all.
 extension MentionMerger {
     /// Bits of the mention index in a start-order key `start << startOrderShift | index`.
     static let startOrderShift = 20

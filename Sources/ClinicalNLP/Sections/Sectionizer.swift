@@ -59,8 +59,9 @@ public struct Sectionizer: Sendable {
                 let afterSeparator = !atLineStart && i > 0 && (p[i - 1] == "," || p[i - 1] == "." || p[i - 1] == ";")
                 if (atLineStart || afterSeparator) && i >= lastHeaderEnd, Self.mayStartHeader(p, at: i, lineStart: atLineStart),
                    let header = header(at: i, lineStart: atLineStart, s, normalized, original, &buffers) {
-                    headers.append(header)
+                    // Read before the append, which is then the header's last use: it is moved, not copied.
                     let end = normalized.normalizedOffset(header.range.upperBound)
+                    headers.append(header)
                     lastHeaderEnd = end
                     i = max(i + 1, end)
                     continue

@@ -102,8 +102,15 @@ struct TokenTable: Sendable {
         /// UTF-8 of `Token.normalized` of token `i`.
         @inline(__always)
         func normalizedBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-            let token = tokens[i]
-            return UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)])
+            normalizedBytes(of: tokens[i])
+        }
+
+        /// UTF-8 of `Token.normalized` of `token` (a token of this table). Built from the base address and the
+        /// stored offsets (the tokenizer wrote them, `keyStart <= keyEnd <= bytes.count`) without forming a
+        /// checked `Range` and a slice per call: every stage reads it once per token.
+        @inline(__always)
+        func normalizedBytes(of token: CompactToken) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(start: bytes.baseAddress.map { $0 + Int(token.keyStart) }, count: token.normalizedCount)
         }
 
         /// `Token.normalized` of token `i` (a new String; for table lookups once the cheap filters passed).
