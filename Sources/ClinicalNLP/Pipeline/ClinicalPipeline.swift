@@ -177,6 +177,7 @@ public struct ClinicalPipeline: Sendable {
             }
             // Read above (range, label, the next kept mention's start) before it is moved out here.
             let mention = mentions.withUnsafeMutableBufferPointer { buffer in
+                precondition(buffer.indices.contains(mentionIndex), "kept index outside the candidates")
                 let slot = buffer.baseAddress! + mentionIndex
                 let moved = slot.move()
                 slot.initialize(to: Self.placeholderMention)
