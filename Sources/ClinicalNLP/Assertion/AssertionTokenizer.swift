@@ -13,6 +13,9 @@ enum AssertionTokenizer {
         return Array(buffer.tokens)
     }
 
+    /// Marks "no punctuation" in the tokenizer's loop: above every Unicode scalar value.
+    private static let notPunctuation: UInt32 = 0x11_0000
+
     /// ASCII scalars that continue a word, lower-cased; 0 for every other ASCII scalar. One table load replaces
     /// the letter/digit range tests and the case fold of the inner loop.
     private static let asciiWordFold: [UInt8] = (0..<128).map { (value: UInt32) -> UInt8 in
@@ -48,6 +51,8 @@ enum AssertionTokenizer {
                 let scalar = scalars[index]
                 let value = scalar.value
                 var hash = fnvOffset
+                // The value a punctuation token hashes (curly apostrophes as `'`); `notPunctuation` for a word.
+                var punctuation = notPunctuation
                 if value < 0x80 {
                     let folded = fold[Int(value)]
                     if folded != 0 {
@@ -56,18 +61,7 @@ enum AssertionTokenizer {
                         index += 1
                         continue
                     } else {
-                        if value == 0x2E || value == 0x3F || value == 0x21 || value == 0x29 {
-                            stopsOut.initialize(to: out - buffer.base)
-                            stopsOut += 1
-                        }
-                        mix(value, into: &hash)
-                        wordsOut.initialize(to: words)
-                        wordsOut += 1
-                        out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
-                                                          first: scalar))
-                        out += 1
-                        index += 1
-                        continue
+                        punctuation = value
                     }
                 } else if isWordScalar(scalar) {
                     hashLowercased(scalar, into: &hash)
@@ -75,7 +69,15 @@ enum AssertionTokenizer {
                     index += 1
                     continue
                 } else {
-                    mix(isApostrophe(scalar) ? 0x27 : value, into: &hash)
+                    punctuation = isApostrophe(scalar) ? 0x27 : value
+                }
+                if punctuation != notPunctuation {
+                    // Only ASCII `.`, `?`, `!` and `)` can end a sentence.
+                    if value == 0x2E || value == 0x3F || value == 0x21 || value == 0x29 {
+                        stopsOut.initialize(to: out - buffer.base)
+                        stopsOut += 1
+                    }
+                    mix(punctuation, into: &hash)
                     wordsOut.initialize(to: words)
                     wordsOut += 1
                     out.initialize(to: AssertionToken(start: index, end: index + 1, hash: hash, kind: .punctuation,
