@@ -4,17 +4,10 @@ import Testing
 /// The byte-keyed phrase table must answer exactly as the String-keyed `MedicationPhrases.phrases` does, and hand
 /// back to the String path whatever it cannot decide bytewise.
 @Suite struct MedicationPhraseTableTests {
-    private func withReader<T>(_ text: String, _ body: (TokenTable.Reader) -> T) -> T {
-        let tokenizer = Tokenizer()
-        let scalars = Array(text.unicodeScalars)
-        let table = tokenizer.table(tokenizer.normalizer.normalize(scalars))
-        return table.withReader(original: scalars, body)
-    }
-
     @Test func everyPhraseIsFoundWithItsEntry() {
         var checked = 0
         for (key, entry) in MedicationPhrases.phrases {
-            withReader(key) { reader in
+            withTokenReader(key) { reader in
                 guard case .found(let kind, let value) = MedicationPhraseTable.shared.lookup(reader, 0..<reader.count) else {
                     // Only a key whose tokens do not re-join to itself (none today) may be missed here.
                     let joined = (0..<reader.count).map { reader.normalized($0) }.joined(separator: " ")
@@ -29,7 +22,7 @@ import Testing
     }
 
     @Test func otherTextIsAbsentOrUndecided() {
-        withReader("twice weekly by car") { reader in
+        withTokenReader("twice weekly by car") { reader in
             if case .absent = MedicationPhraseTable.shared.lookup(reader, 2..<4) {} else { Issue.record("by car") }
             if case .found(_, let value) = MedicationPhraseTable.shared.lookup(reader, 0..<2) {
                 #expect(value == "twice weekly")
@@ -39,12 +32,12 @@ import Testing
             if case .absent = MedicationPhraseTable.shared.lookup(reader, 0..<3) {} else { Issue.record("3 tokens") }
         }
         // A non-ASCII token is left to the String lookup.
-        withReader("caf\u{E9} daily") { reader in
+        withTokenReader("caf\u{E9} daily") { reader in
             if case .undecided = MedicationPhraseTable.shared.lookup(reader, 0..<2) {} else { Issue.record("non-ASCII") }
         }
         // So is a key longer than the scratch.
         let long = String(repeating: "x", count: MedicationPhraseTable.maximumKeyBytes + 1)
-        withReader(long) { reader in
+        withTokenReader(long) { reader in
             if case .undecided = MedicationPhraseTable.shared.lookup(reader, 0..<1) {} else { Issue.record("long key") }
         }
     }

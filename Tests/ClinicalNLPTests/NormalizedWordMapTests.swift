@@ -3,13 +3,6 @@ import Testing
 
 /// Looking a token up by its bytes must give exactly what the String-keyed Dictionary gives.
 @Suite struct NormalizedWordMapTests {
-    private func withReader<T>(_ text: String, _ body: (TokenTable.Reader) -> T) -> T {
-        let tokenizer = Tokenizer()
-        let scalars = Array(text.unicodeScalars)
-        let table = tokenizer.table(tokenizer.normalizer.normalize(scalars))
-        return table.withReader(original: scalars, body)
-    }
-
     @Test func medicationTablesAnswerLikeTheirDictionaries() {
         let maps: [NormalizedWordMap<String>] = [MedicationPhrases.strengthUnitMap, MedicationPhrases.formMap,
                                                  MedicationPhrases.countWordMap, MedicationPhrases.durationUnitMap,
@@ -17,7 +10,7 @@ import Testing
         var found = 0
         for map in maps {
             let words = map.strings.keys.sorted() + ["patient", "tablets.", "MG", "Tabs", "µg", "\u{D7}", "hours"]
-            withReader(words.joined(separator: " ")) { reader in
+            withTokenReader(words.joined(separator: " ")) { reader in
                 for i in 0..<reader.count {
                     let expected = map[reader.normalized(i)]
                     #expect(map.value(reader, i) == expected, "\(reader.normalized(i))")
@@ -31,7 +24,7 @@ import Testing
     @Test func keysThatComposeToASCIIAreFoundFromASCIIBytes() {
         // U+037E GREEK QUESTION MARK is canonically equivalent to ";": String equality says they are equal.
         let map = NormalizedWordMap(["\u{37E}": 7, "caf\u{E9}": 8])
-        withReader("a ; caf\u{E9} cafe") { reader in
+        withTokenReader("a ; caf\u{E9} cafe") { reader in
             #expect(reader.normalized(1) == ";")
             #expect(map.value(reader, 1) == 7)
             #expect(map.value(reader, 2) == 8)

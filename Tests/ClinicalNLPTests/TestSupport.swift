@@ -38,3 +38,11 @@ func sampleLexicon() -> Lexicon {
 extension Range where Bound == Int {
     func offset(by delta: Int) -> Range<Int> { (lowerBound + delta)..<(upperBound + delta) }
 }
+
+/// Runs `body` on the pipeline tokenizer's token table of `text` (what the byte-keyed lookups read).
+func withTokenReader<T>(_ text: String, _ body: (TokenTable.Reader) -> T) -> T {
+    let tokenizer = Tokenizer()
+    let scalars = Array(text.unicodeScalars)
+    let table = tokenizer.table(tokenizer.normalizer.normalize(scalars))
+    return table.withReader(original: scalars, body)
+}
